@@ -1,0 +1,7 @@
+package app.muster.directory;
+
+import java.util.UUID;
+
+/** A named set of users inside one client org, with how many members it has. */
+public record UserGroup(UUID id, UUID orgId, String name, long memberCount) {
+}

@@ -1,0 +1,192 @@
+package app.muster.enrollment;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import app.muster.base.Rows;
+import reactor.core.publisher.Mono;
+
+/**
+ * Fires one course enrollment: resolves its targeted active users at this moment and assigns each of them once.
+ * The row is locked while it fires, so a retry racing the scheduler or a second admin never assigns anyone twice.
+ */
+@Component
+class CourseEnrollmentFiring {
+
+    private static final Logger log = LoggerFactory.getLogger(CourseEnrollmentFiring.class);
+
+    private static final String LOCK = """
+            SELECT status
+            FROM course_enrollment
+            WHERE id = :id
+            FOR UPDATE
+            """;
+
+    private static final String CONTEXT = """
+            SELECT ce.batch_id, ce.course_id, b.org_id, o.msp_id, o.name AS org_name, o.training_state,
+                   c.title AS course_title,
+                   (SELECT COUNT(*)
+                    FROM org_course_access a
+                    WHERE a.org_id = b.org_id
+                      AND a.course_id = ce.course_id) AS access_count
+            FROM course_enrollment ce
+            JOIN enrollment_batch b ON b.id = ce.batch_id
+            JOIN client_org o ON o.id = b.org_id
+            JOIN course c ON c.id = ce.course_id
+            WHERE ce.id = :id
+            """;
+
+    private static final String ASSIGN_TARGETED_USERS = """
+            INSERT INTO learner_assignment (course_enrollment_id, user_id, status, assigned_at)
+            SELECT :id, u.id, 'ASSIGNED', :now
+            FROM org_user u
+            JOIN enrollment_batch b ON b.org_id = u.org_id
+            WHERE b.id = :batchId
+              AND u.status = 'ACTIVE'
+              AND (b.target_mode <> 'SPECIFIC_GROUPS' OR EXISTS (
+                    SELECT 1
+                    FROM batch_target_group t
+                    JOIN group_membership m ON m.group_id = t.group_id
+                    WHERE t.batch_id = b.id
+                      AND t.included = TRUE
+                      AND m.user_id = u.id))
+              AND NOT EXISTS (
+                    SELECT 1
+                    FROM batch_target_group t
+                    JOIN group_membership m ON m.group_id = t.group_id
+                    WHERE t.batch_id = b.id
+                      AND t.included = FALSE
+                      AND m.user_id = u.id)
+              AND NOT EXISTS (
+                    SELECT 1
+                    FROM learner_assignment la
+                    WHERE la.course_enrollment_id = :id
+                      AND la.user_id = u.id)
+            """;
+
+    private static final String COUNT_ASSIGNED = """
+            SELECT COUNT(*) AS assigned
+            FROM learner_assignment
+            WHERE course_enrollment_id = :id
+            """;
+
+    private static final String RECORD_OUTCOME = """
+            UPDATE course_enrollment
+            SET status = :status,
+                learners_assigned = :assigned,
+                last_error = :lastError,
+                attempts = attempts + 1,
+                fired_at = COALESCE(fired_at, :now),
+                updated_at = :now
+            WHERE id = :id
+            """;
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    private final TrainingEvents events;
+    private final Clock clock;
+
+    CourseEnrollmentFiring(DatabaseClient db, TransactionalOperator transaction, TrainingEvents events,
+            Clock clock) {
+        this.db = db;
+        this.transaction = transaction;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Fires a Scheduled row, or re-runs a retryable one; any other row is left as it is. */
+    Mono<CourseEnrollmentStatus> fire(UUID courseEnrollmentId) {
+        Mono<Outcome> work = lock(courseEnrollmentId)
+                .filter(status -> status == CourseEnrollmentStatus.SCHEDULED || status.retryable())
+                .flatMap(status -> context(courseEnrollmentId))
+                .flatMap(context -> decide(courseEnrollmentId, context));
+        return transaction.transactional(work)
+                .doOnNext(outcome -> announce(courseEnrollmentId, outcome))
+                .map(Outcome::status)
+                .switchIfEmpty(lock(courseEnrollmentId));
+    }
+
+    private Mono<CourseEnrollmentStatus> lock(UUID id) {
+        return db.sql(LOCK).bind("id", id)
+                .map(row -> CourseEnrollmentStatus.valueOf(row.get("status", String.class)))
+                .one();
+    }
+
+    private Mono<FiringContext> context(UUID id) {
+        return db.sql(CONTEXT).bind("id", id)
+                .map(row -> new FiringContext(row.get("batch_id", UUID.class), row.get("org_id", UUID.class),
+                        row.get("msp_id", UUID.class), row.get("org_name", String.class),
+                        "READY".equals(row.get("training_state", String.class)),
+                        row.get("course_title", String.class), Rows.count(row, "access_count") > 0))
+                .one();
+    }
+
+    private Mono<Outcome> decide(UUID id, FiringContext context) {
+        if (!context.trainingReady()) {
+            return record(id, context, CourseEnrollmentStatus.ACCESS_DENIED, 0, "Delivery was refused: training "
+                    + "access for " + context.orgName() + " was revoked before this course enrolled.");
+        }
+        if (!context.courseEnabled()) {
+            return record(id, context, CourseEnrollmentStatus.NEEDS_ACCESS, 0, context.orgName()
+                    + " does not have " + context.courseTitle() + " enabled. Enable the course for this client, "
+                    + "then retry.");
+        }
+        return assign(id, context);
+    }
+
+    private Mono<Outcome> assign(UUID id, FiringContext context) {
+        return db.sql(ASSIGN_TARGETED_USERS)
+                .bind("id", id)
+                .bind("batchId", context.batchId())
+                .bind("now", now())
+                .fetch()
+                .rowsUpdated()
+                .then(db.sql(COUNT_ASSIGNED).bind("id", id).map(row -> Rows.count(row, "assigned")).one())
+                .flatMap(assigned -> assigned > 0
+                        ? record(id, context, CourseEnrollmentStatus.ENROLLED, assigned, null)
+                        : record(id, context, CourseEnrollmentStatus.FAILED, 0, "No active user of "
+                                + context.orgName() + " matches this batch's targeting, so nobody was assigned."));
+    }
+
+    private Mono<Outcome> record(UUID id, FiringContext context, CourseEnrollmentStatus status, long assigned,
+            String lastError) {
+        var update = db.sql(RECORD_OUTCOME)
+                .bind("id", id)
+                .bind("status", status.name())
+                .bind("assigned", (int) assigned)
+                .bind("now", now());
+        update = lastError == null ? update.bindNull("lastError", String.class) : update.bind("lastError", lastError);
+        return update.then().thenReturn(new Outcome(context, status, assigned));
+    }
+
+    private void announce(UUID id, Outcome outcome) {
+        FiringContext context = outcome.context();
+        if (outcome.status().retryable()) {
+            log.warn("Course enrollment {} of batch {} (client org {}) fired as {}.", id, context.batchId(),
+                    context.orgId(), outcome.status());
+        } else {
+            log.info("Course enrollment {} of batch {} (client org {}) fired: {} learners assigned.", id,
+                    context.batchId(), context.orgId(), outcome.assigned());
+        }
+        events.publish(new TrainingChanged(context.mspId(), context.orgId(), context.batchId()));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private record FiringContext(UUID batchId, UUID orgId, UUID mspId, String orgName, boolean trainingReady,
+            String courseTitle, boolean courseEnabled) {
+    }
+
+    private record Outcome(FiringContext context, CourseEnrollmentStatus status, long assigned) {
+    }
+}

@@ -1,0 +1,28 @@
+package app.muster.enrollment;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The recipients of a batch. Groups are the chosen client's own; a user in both an included and an excluded group is
+ * excluded. Active users are resolved when each course enrollment fires, not at launch.
+ */
+public record Targeting(TargetMode mode, Set<UUID> includedGroups, Set<UUID> excludedGroups) {
+
+    public Targeting {
+        includedGroups = Set.copyOf(includedGroups);
+        excludedGroups = Set.copyOf(excludedGroups);
+    }
+
+    public static Targeting allUsers() {
+        return new Targeting(TargetMode.ALL_USERS, Set.of(), Set.of());
+    }
+
+    public static Targeting groups(Set<UUID> included, Set<UUID> excluded) {
+        return new Targeting(TargetMode.SPECIFIC_GROUPS, included, excluded);
+    }
+
+    public static Targeting excludeGroups(Set<UUID> excluded) {
+        return new Targeting(TargetMode.EXCLUDE_GROUPS, Set.of(), excluded);
+    }
+}

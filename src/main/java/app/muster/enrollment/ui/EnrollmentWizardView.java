@@ -1,0 +1,157 @@
+package app.muster.enrollment.ui;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import app.muster.base.ui.ErrorMessages;
+import app.muster.catalog.Course;
+import app.muster.catalog.CourseLibrary;
+import app.muster.directory.ClientOrg;
+import app.muster.directory.ClientOrgs;
+import app.muster.enrollment.LaunchService;
+import app.muster.security.CurrentAdmin;
+import app.muster.security.MspAdminPrincipal;
+import jakarta.annotation.security.RolesAllowed;
+import reactor.core.publisher.Mono;
+
+/** The five-step enrollment wizard: clients, courses, targeting, schedule, review and launch. */
+@Route("msp/training/enrollment")
+@PageTitle("Create Enrollment · Muster")
+@RolesAllowed(MspAdminPrincipal.ROLE)
+public class EnrollmentWizardView extends VerticalLayout {
+
+    final WizardState state = new WizardState();
+    final SelectOrgsStep selectOrgs = new SelectOrgsStep(state);
+    final SelectCoursesStep selectCourses = new SelectCoursesStep(state);
+    final TargetingStep targeting;
+    final ScheduleStep schedule;
+    final ReviewStep review;
+    final List<WizardStep> steps;
+    final OrderedList stepIndicator = new OrderedList();
+    final Div stepContent = new Div();
+    final Paragraph blockerMessage = new Paragraph();
+    final Button backButton = new Button("Back");
+    final Button nextButton = new Button("Next");
+    final Button launchButton = new Button("Launch");
+    private final MspAdminPrincipal admin;
+    private final ClientOrgs clientOrgs;
+    private final CourseLibrary courseLibrary;
+    private final LaunchService launchService;
+    private int current;
+
+    EnrollmentWizardView(ClientOrgs clientOrgs, CourseLibrary courseLibrary, LaunchService launchService,
+            CurrentAdmin currentAdmin, Clock clock) {
+        this.admin = currentAdmin.get();
+        this.clientOrgs = clientOrgs;
+        this.courseLibrary = courseLibrary;
+        this.launchService = launchService;
+        targeting = new TargetingStep(state, orgId -> clientOrgs.groups(admin.mspId(), orgId).collectList());
+        schedule = new ScheduleStep(state, clock);
+        review = new ReviewStep(state, schedule::today);
+        steps = List.of(selectOrgs, selectCourses, targeting, schedule, review);
+
+        configureButtons();
+        addClassName("page");
+        add(new H1("Create Enrollment"), stepIndicator, stepContent, blockerMessage, buttonBar());
+        show(0);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        Mono.zip(clientOrgs.list(admin.mspId()).collectList(), courseLibrary.all().collectList(),
+                courseLibrary.accessByOrg(admin.mspId()))
+                .subscribe(loaded -> ui.access(() -> populate(loaded.getT1(), loaded.getT2(), loaded.getT3())),
+                        error -> ui.access(() -> ErrorMessages.show(error)));
+    }
+
+    private void populate(List<ClientOrg> clients, List<Course> courses, Map<UUID, Set<String>> access) {
+        selectOrgs.setClients(clients);
+        selectCourses.setLibrary(courses, access);
+    }
+
+    private void configureButtons() {
+        backButton.setId("wizard-back");
+        nextButton.setId("wizard-next");
+        launchButton.setId("wizard-launch");
+        nextButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        launchButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        launchButton.setDisableOnClick(true);
+        blockerMessage.addClassName("blocker-message");
+        backButton.addClickListener(click -> show(current - 1));
+        nextButton.addClickListener(click -> next());
+        launchButton.addClickListener(click -> launch());
+    }
+
+    private HorizontalLayout buttonBar() {
+        var bar = new HorizontalLayout(backButton, nextButton, launchButton);
+        bar.addClassName("wizard-buttons");
+        return bar;
+    }
+
+    void next() {
+        var blocker = steps.get(current).blocker();
+        blockerMessage.setText(blocker.orElse(""));
+        blockerMessage.setVisible(blocker.isPresent());
+        if (blocker.isEmpty()) {
+            show(current + 1);
+        }
+    }
+
+    private void show(int step) {
+        current = step;
+        stepIndicator.removeAll();
+        for (int i = 0; i < steps.size(); i++) {
+            var item = new ListItem((i + 1) + ". " + steps.get(i).title());
+            item.addClassName(i == step ? "step--current" : i < step ? "step--done" : "step--next");
+            stepIndicator.add(item);
+        }
+        stepIndicator.addClassName("wizard-steps");
+        blockerMessage.setVisible(false);
+        steps.get(step).enter();
+        stepContent.removeAll();
+        stepContent.add(steps.get(step).content());
+        backButton.setVisible(step > 0);
+        nextButton.setVisible(step < steps.size() - 1);
+        launchButton.setVisible(step == steps.size() - 1);
+    }
+
+    private void launch() {
+        UI ui = UI.getCurrent();
+        var request = state.toRequest(schedule.today());
+        var results = new LaunchResultsPanel(state.clients.size());
+        launchService.launch(admin, request)
+                .doOnSubscribe(subscription -> ui.access(() -> showResults(results)))
+                .subscribe(result -> ui.access(() -> results.add(result)),
+                        error -> ui.access(() -> launchRefused(results, error)));
+    }
+
+    private void showResults(LaunchResultsPanel results) {
+        removeAll();
+        add(new H1("Create Enrollment"), results);
+    }
+
+    private void launchRefused(LaunchResultsPanel results, Throwable error) {
+        removeAll();
+        add(new H1("Create Enrollment"), stepIndicator, stepContent, blockerMessage, buttonBar());
+        review.showLaunchError(ErrorMessages.describe(error));
+        launchButton.setEnabled(true);
+    }
+}

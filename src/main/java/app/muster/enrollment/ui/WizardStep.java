@@ -1,0 +1,20 @@
+package app.muster.enrollment.ui;
+
+import java.util.Optional;
+
+import com.vaadin.flow.component.Component;
+
+/** One step of the enrollment wizard. */
+interface WizardStep {
+
+    String title();
+
+    Component content();
+
+    /** Called each time the step is shown, so it reflects what earlier steps chose. */
+    default void enter() {
+    }
+
+    /** Why Next cannot go on yet, in the admin's words; empty when it can. */
+    Optional<String> blocker();
+}

@@ -1,0 +1,36 @@
+package app.muster.security;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+@Route("login")
+@PageTitle("Sign in · Muster")
+@AnonymousAllowed
+class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final LoginForm loginForm = new LoginForm();
+
+    LoginView() {
+        loginForm.setAction("login");
+        loginForm.setForgotPasswordButtonVisible(false);
+
+        addClassName("login-view");
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+        add(new H1("Muster"), new Paragraph("Security-awareness training across your client organizations."),
+                loginForm);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        loginForm.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+}

@@ -1,0 +1,78 @@
+package app.muster.security;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Mono;
+
+/** MSP admin accounts: sign-in lookups and the setting of passwords, which are only ever stored hashed. */
+@Service
+public class MspAdminAccounts implements UserDetailsService {
+
+    private static final String FIND_BY_USERNAME = """
+            SELECT id, msp_id, username, display_name, password_hash
+            FROM msp_admin
+            WHERE username = :username
+            """;
+
+    private static final String INSERT_ADMIN = """
+            INSERT INTO msp_admin (id, msp_id, username, display_name, password_hash)
+            VALUES (:id, :mspId, :username, :displayName, :passwordHash)
+            """;
+
+    private static final String UPDATE_PASSWORD = """
+            UPDATE msp_admin
+            SET password_hash = :passwordHash
+            WHERE username = :username
+            """;
+
+    private final DatabaseClient db;
+    private final PasswordEncoder passwordEncoder;
+
+    MspAdminAccounts(DatabaseClient db, PasswordEncoder passwordEncoder) {
+        this.db = db;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return find(username.strip().toLowerCase())
+                .blockOptional(Duration.ofSeconds(10))
+                .orElseThrow(() -> new UsernameNotFoundException("No such MSP admin."));
+    }
+
+    public Mono<MspAdminPrincipal> find(String username) {
+        return db.sql(FIND_BY_USERNAME)
+                .bind("username", username)
+                .map(row -> new MspAdminPrincipal(row.get("id", UUID.class), row.get("msp_id", UUID.class),
+                        row.get("username", String.class), row.get("display_name", String.class),
+                        row.get("password_hash", String.class)))
+                .one();
+    }
+
+    public Mono<UUID> create(UUID mspId, String username, String displayName, String password) {
+        UUID id = UUID.randomUUID();
+        return db.sql(INSERT_ADMIN)
+                .bind("id", id)
+                .bind("mspId", mspId)
+                .bind("username", username.toLowerCase())
+                .bind("displayName", displayName)
+                .bind("passwordHash", passwordEncoder.encode(password))
+                .then()
+                .thenReturn(id);
+    }
+
+    public Mono<Void> changePassword(String username, String password) {
+        return db.sql(UPDATE_PASSWORD)
+                .bind("username", username.toLowerCase())
+                .bind("passwordHash", passwordEncoder.encode(password))
+                .then();
+    }
+}

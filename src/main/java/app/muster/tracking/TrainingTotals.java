@@ -1,0 +1,12 @@
+package app.muster.tracking;
+
+/** Course enrollment counts: all of them, the completed, the scheduled and the failed. */
+public record TrainingTotals(long courseEnrollments, long completed, long scheduled, long failed) {
+
+    public static final TrainingTotals NONE = new TrainingTotals(0, 0, 0, 0);
+
+    TrainingTotals plus(TrainingTotals other) {
+        return new TrainingTotals(courseEnrollments + other.courseEnrollments, completed + other.completed,
+                scheduled + other.scheduled, failed + other.failed);
+    }
+}

@@ -1,0 +1,155 @@
+package app.muster.tracking.ui;
+
+import java.util.UUID;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import app.muster.base.NotFound;
+import app.muster.base.ui.ErrorMessages;
+import app.muster.base.ui.LiveData;
+import app.muster.base.ui.NotFoundMessage;
+import app.muster.base.ui.RouteIds;
+import app.muster.base.ui.StatusBadges;
+import app.muster.base.ui.SummaryCard;
+import app.muster.enrollment.CourseEnrollmentStatus;
+import app.muster.enrollment.RetryService;
+import app.muster.enrollment.TrainingEvents;
+import app.muster.security.CurrentAdmin;
+import app.muster.security.MspAdminPrincipal;
+import app.muster.tracking.BatchDetail;
+import app.muster.tracking.CourseEnrollmentRow;
+import app.muster.tracking.TrainingOverview;
+import jakarta.annotation.security.RolesAllowed;
+
+/** One batch: its summary cards and the Course Enrollments grid, with Retry where something failed. */
+@Route("msp/training/:orgId/:batchId")
+@PageTitle("Batch · Muster")
+@RolesAllowed(MspAdminPrincipal.ROLE)
+public class BatchDetailView extends VerticalLayout implements BeforeEnterObserver {
+
+    final H1 batchName = new H1();
+    final Anchor clientLink = new Anchor();
+    final Span batchStatus = new Span();
+    final SummaryCard enrolledCard = new SummaryCard("Enrolled", "card-enrolled");
+    final SummaryCard scheduledCard = new SummaryCard("Scheduled", "card-scheduled");
+    final SummaryCard needsAccessCard = new SummaryCard("Needs Access", "card-needs-access");
+    final SummaryCard failedCard = new SummaryCard("Failed", "card-failed");
+    final Grid<CourseEnrollmentRow> courseGrid = new Grid<>();
+    private final RetryService retryService;
+    private final MspAdminPrincipal admin;
+    private UUID orgId;
+    private UUID batchId;
+
+    BatchDetailView(TrainingOverview overview, TrainingEvents events, RetryService retryService,
+            CurrentAdmin currentAdmin) {
+        this.retryService = retryService;
+        this.admin = currentAdmin.get();
+        configureGrid();
+
+        var cards = new Div(enrolledCard, scheduledCard, needsAccessCard, failedCard);
+        cards.addClassName("summary-cards");
+        addClassName("page");
+        add(clientLink, batchName, batchStatus, cards, courseGrid);
+        LiveData.follow(this, () -> events.changes(admin.mspId()).filter(change -> batchId.equals(change.batchId())),
+                () -> overview.batch(admin.mspId(), orgId, batchId), this::show, this::failed);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var org = RouteIds.uuid(event, "orgId");
+        var batch = RouteIds.uuid(event, "batchId");
+        if (org.isEmpty() || batch.isEmpty()) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        orgId = org.get();
+        batchId = batch.get();
+    }
+
+    private void configureGrid() {
+        courseGrid.setId("course-grid");
+        courseGrid.addComponentColumn(row -> StatusBadges.of(row.status())).setHeader("Status").setAutoWidth(true);
+        courseGrid.addComponentColumn(BatchDetailView::courseCell).setHeader("Course").setFlexGrow(3);
+        courseGrid.addColumn(row -> ClientTrainingView.DATE.format(row.enrollOn())).setHeader("Enroll on");
+        courseGrid.addColumn(row -> ClientTrainingView.DATE.format(row.dueBy())).setHeader("Due by");
+        courseGrid.addColumn(BatchDetailView::learners).setHeader("Learners");
+        courseGrid.addComponentColumn(this::retryCell).setHeader("").setAutoWidth(true);
+        courseGrid.setEmptyStateText("This batch has no courses.");
+        courseGrid.setAllRowsVisible(true);
+    }
+
+    private static Component courseCell(CourseEnrollmentRow row) {
+        var cell = new Div(new Span(row.courseTitle()));
+        cell.addClassName("course-cell");
+        if (row.lastError() != null && row.status().retryable()) {
+            var explanation = new Paragraph(row.lastError());
+            explanation.addClassName("row-explanation");
+            cell.add(explanation);
+        }
+        return cell;
+    }
+
+    static String learners(CourseEnrollmentRow row) {
+        if (!row.status().fired()) {
+            return "—";
+        }
+        return row.learnersAssigned() + " enrolled · " + row.learnersCompleted() + " completed";
+    }
+
+    private Component retryCell(CourseEnrollmentRow row) {
+        if (!row.status().retryable()) {
+            return new Span();
+        }
+        var retryButton = new Button("Retry");
+        retryButton.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        retryButton.setDisableOnClick(true);
+        retryButton.addClickListener(click -> retry(click.getSource().getUI().orElseThrow(), row));
+        return retryButton;
+    }
+
+    private void retry(UI ui, CourseEnrollmentRow row) {
+        retryService.retry(admin, row.id()).subscribe(
+                status -> ui.access(() -> Notification.show(row.courseTitle() + ": " + status.label() + ".")),
+                error -> ui.access(() -> ErrorMessages.show(error)));
+    }
+
+    private void show(BatchDetail batch) {
+        batchName.setText(batch.name());
+        clientLink.setText("← " + batch.client().name());
+        clientLink.setHref("msp/training/" + batch.client().id());
+        batchStatus.removeAll();
+        batchStatus.add(StatusBadges.of(batch.status()));
+        enrolledCard.setValue(batch.count(CourseEnrollmentStatus.ENROLLED)
+                + batch.count(CourseEnrollmentStatus.COMPLETED));
+        scheduledCard.setValue(batch.count(CourseEnrollmentStatus.SCHEDULED));
+        needsAccessCard.setValue(batch.count(CourseEnrollmentStatus.NEEDS_ACCESS));
+        needsAccessCard.setVisible(batch.count(CourseEnrollmentStatus.NEEDS_ACCESS) > 0);
+        failedCard.setValue(batch.failed());
+        courseGrid.setItems(batch.courses());
+    }
+
+    private void failed(Throwable error) {
+        if (error instanceof NotFound) {
+            removeAll();
+            add(new NotFoundMessage("This batch"));
+            return;
+        }
+        ErrorMessages.show(error);
+    }
+}
