@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -69,7 +70,7 @@ public class EnrollmentWizardView extends VerticalLayout {
 
         configureButtons();
         addClassName("page");
-        add(new H1("Create Enrollment"), stepIndicator, stepContent, blockerMessage, buttonBar());
+        showOnly(stepIndicator, stepContent, blockerMessage, buttonBar());
         show(0);
     }
 
@@ -137,21 +138,21 @@ public class EnrollmentWizardView extends VerticalLayout {
         UI ui = UI.getCurrent();
         var request = state.toRequest(schedule.today());
         var results = new LaunchResultsPanel(state.clients.size());
+        showOnly(results);
         launchService.launch(admin, request)
-                .doOnSubscribe(subscription -> ui.access(() -> showResults(results)))
                 .subscribe(result -> ui.access(() -> results.add(result)),
-                        error -> ui.access(() -> launchRefused(results, error)));
+                        error -> ui.access(() -> launchRefused(error)));
     }
 
-    private void showResults(LaunchResultsPanel results) {
-        removeAll();
-        add(new H1("Create Enrollment"), results);
-    }
-
-    private void launchRefused(LaunchResultsPanel results, Throwable error) {
-        removeAll();
-        add(new H1("Create Enrollment"), stepIndicator, stepContent, blockerMessage, buttonBar());
+    private void launchRefused(Throwable error) {
+        showOnly(stepIndicator, stepContent, blockerMessage, buttonBar());
         review.showLaunchError(ErrorMessages.describe(error));
         launchButton.setEnabled(true);
+    }
+
+    private void showOnly(Component... parts) {
+        removeAll();
+        add(new H1("Create Enrollment"));
+        add(parts);
     }
 }
