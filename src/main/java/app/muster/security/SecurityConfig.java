@@ -10,6 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
+import app.muster.security.ui.LoginView;
+
 @Configuration
 @EnableWebSecurity
 class SecurityConfig {
