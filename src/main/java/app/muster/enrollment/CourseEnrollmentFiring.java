@@ -3,7 +3,11 @@ package app.muster.enrollment;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +35,8 @@ class CourseEnrollmentFiring {
             """;
 
     private static final String CONTEXT = """
-            SELECT ce.batch_id, ce.course_id, b.org_id, o.msp_id, o.name AS org_name, o.training_state,
+            SELECT ce.batch_id, ce.course_id, b.org_id, b.target_mode, o.msp_id, o.name AS org_name,
+                   o.training_state,
                    c.title AS course_title,
                    (SELECT COUNT(*)
                     FROM org_course_access a
@@ -44,33 +49,22 @@ class CourseEnrollmentFiring {
             WHERE ce.id = :id
             """;
 
+    private static final String TARGET_GROUPS = """
+            SELECT group_id, included
+            FROM batch_target_group
+            WHERE batch_id = :batchId
+            """;
+
     private static final String ASSIGN_TARGETED_USERS = """
             INSERT INTO learner_assignment (course_enrollment_id, user_id, status, assigned_at)
             SELECT :id, u.id, 'ASSIGNED', :now
             FROM org_user u
-            JOIN enrollment_batch b ON b.org_id = u.org_id
-            WHERE b.id = :batchId
-              AND u.status = 'ACTIVE'
-              AND (b.target_mode <> 'SPECIFIC_GROUPS' OR EXISTS (
-                    SELECT 1
-                    FROM batch_target_group t
-                    JOIN group_membership m ON m.group_id = t.group_id
-                    WHERE t.batch_id = b.id
-                      AND t.included = TRUE
-                      AND m.user_id = u.id))
-              AND NOT EXISTS (
-                    SELECT 1
-                    FROM batch_target_group t
-                    JOIN group_membership m ON m.group_id = t.group_id
-                    WHERE t.batch_id = b.id
-                      AND t.included = FALSE
-                      AND m.user_id = u.id)
-              AND NOT EXISTS (
+            WHERE NOT EXISTS (
                     SELECT 1
                     FROM learner_assignment la
                     WHERE la.course_enrollment_id = :id
                       AND la.user_id = u.id)
-            """;
+              AND \s""" + TargetedUsers.CONDITION;
 
     private static final String COUNT_ASSIGNED = """
             SELECT COUNT(*) AS assigned
@@ -123,7 +117,8 @@ class CourseEnrollmentFiring {
     private Mono<FiringContext> context(UUID id) {
         return db.sql(CONTEXT).bind("id", id)
                 .map(row -> new FiringContext(row.get("batch_id", UUID.class), row.get("org_id", UUID.class),
-                        row.get("msp_id", UUID.class), row.get("org_name", String.class),
+                        TargetMode.valueOf(row.get("target_mode", String.class)), row.get("msp_id", UUID.class),
+                        row.get("org_name", String.class),
                         "READY".equals(row.get("training_state", String.class)),
                         row.get("course_title", String.class), Rows.count(row, "access_count") > 0))
                 .one();
@@ -142,13 +137,28 @@ class CourseEnrollmentFiring {
         return assign(id, context);
     }
 
-    private Mono<Outcome> assign(UUID id, FiringContext context) {
-        return db.sql(ASSIGN_TARGETED_USERS)
-                .bind("id", id)
+    private Mono<Targeting> targeting(FiringContext context) {
+        return db.sql(TARGET_GROUPS)
                 .bind("batchId", context.batchId())
-                .bind("now", now())
-                .fetch()
-                .rowsUpdated()
+                .map(row -> Map.entry(row.get("group_id", UUID.class), Boolean.TRUE.equals(row.get("included",
+                        Boolean.class))))
+                .all()
+                .collectList()
+                .map(groups -> new Targeting(context.targetMode(), groupIds(groups, true), groupIds(groups, false)));
+    }
+
+    private static Set<UUID> groupIds(List<Map.Entry<UUID, Boolean>> groups, boolean included) {
+        return groups.stream().filter(group -> group.getValue() == included).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    private Mono<Outcome> assign(UUID id, FiringContext context) {
+        return targeting(context)
+                .flatMap(targeting -> TargetedUsers.bind(db.sql(ASSIGN_TARGETED_USERS), context.orgId(), targeting)
+                        .bind("id", id)
+                        .bind("now", now())
+                        .fetch()
+                        .rowsUpdated())
                 .then(db.sql(COUNT_ASSIGNED).bind("id", id).map(row -> Rows.count(row, "assigned")).one())
                 .flatMap(assigned -> assigned > 0
                         ? record(id, context, CourseEnrollmentStatus.ENROLLED, assigned, null)
@@ -183,7 +193,7 @@ class CourseEnrollmentFiring {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private record FiringContext(UUID batchId, UUID orgId, UUID mspId, String orgName, boolean trainingReady,
+    private record FiringContext(UUID batchId, UUID orgId, TargetMode targetMode, UUID mspId, String orgName, boolean trainingReady,
             String courseTitle, boolean courseEnabled) {
     }
 
