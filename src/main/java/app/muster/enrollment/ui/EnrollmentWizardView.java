@@ -18,6 +18,9 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -26,6 +29,8 @@ import app.muster.catalog.Course;
 import app.muster.catalog.CourseLibrary;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
+import app.muster.enrollment.LaunchPreview;
+import app.muster.enrollment.LaunchRequest;
 import app.muster.enrollment.LaunchService;
 import app.muster.security.CurrentAdmin;
 import app.muster.security.MspAdminPrincipal;
@@ -36,7 +41,7 @@ import reactor.core.publisher.Mono;
 @Route("msp/training/enrollment")
 @PageTitle("Create Enrollment · Muster")
 @RolesAllowed(MspAdminPrincipal.ROLE)
-public class EnrollmentWizardView extends VerticalLayout {
+public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveObserver {
 
     final WizardState state = new WizardState();
     final SelectOrgsStep selectOrgs = new SelectOrgsStep(state);
@@ -56,16 +61,19 @@ public class EnrollmentWizardView extends VerticalLayout {
     private final CourseLibrary courseLibrary;
     private final LaunchService launchService;
     private int current;
+    private boolean launched;
 
     EnrollmentWizardView(ClientOrgs clientOrgs, CourseLibrary courseLibrary, LaunchService launchService,
-            CurrentAdmin currentAdmin, Clock clock) {
+            LaunchPreview launchPreview, CurrentAdmin currentAdmin, Clock clock) {
         this.admin = currentAdmin.get();
         this.clientOrgs = clientOrgs;
         this.courseLibrary = courseLibrary;
         this.launchService = launchService;
         targeting = new TargetingStep(state, orgId -> clientOrgs.groups(admin.mspId(), orgId).collectList());
         schedule = new ScheduleStep(state, clock);
-        review = new ReviewStep(state, schedule::today);
+        review = new ReviewStep(state, schedule::today, chosen -> launchPreview.preview(admin,
+                chosen.clients.stream().map(ClientOrg::id).toList(),
+                chosen.courses.stream().map(Course::id).toList(), chosen.targeting()));
         steps = List.of(selectOrgs, selectCourses, targeting, schedule, review);
 
         configureButtons();
@@ -135,16 +143,39 @@ public class EnrollmentWizardView extends VerticalLayout {
     }
 
     private void launch() {
-        UI ui = UI.getCurrent();
-        var request = state.toRequest(schedule.today());
-        var results = new LaunchResultsPanel(state.clients.size());
+        launched = true;
+        var results = new LaunchResultsPanel(state.clients.size(), this::launchAgain);
         showOnly(results);
+        submit(state.toRequest(schedule.today()), results);
+    }
+
+    private void launchAgain(UUID orgId, LaunchResultsPanel results) {
+        submit(state.toRequest(schedule.today(), List.of(orgId)), results);
+    }
+
+    private void submit(LaunchRequest request, LaunchResultsPanel results) {
+        UI ui = UI.getCurrent();
         launchService.launch(admin, request)
                 .subscribe(result -> ui.access(() -> results.add(result)),
                         error -> ui.access(() -> launchRefused(error)));
     }
 
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (launched || !state.touched()) {
+            return;
+        }
+        var action = event.postpone();
+        var dialog = new ConfirmDialog("Leave the wizard?",
+                "The clients and courses chosen so far are not launched and will be lost.", "Leave", confirm ->
+                action.proceed());
+        dialog.setCancelable(true);
+        dialog.setCancelText("Stay");
+        dialog.open();
+    }
+
     private void launchRefused(Throwable error) {
+        launched = false;
         showOnly(stepIndicator, stepContent, blockerMessage, buttonBar());
         review.showLaunchError(ErrorMessages.describe(error));
         launchButton.setEnabled(true);

@@ -1,11 +1,15 @@
 package app.muster.enrollment.ui;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
@@ -17,11 +21,13 @@ class LaunchResultsPanel extends VerticalLayout {
     final Span progress = new Span();
     final Div results = new Div();
     final Button dashboardButton = new Button("Back to the dashboard");
+    private final Map<UUID, Div> lines = new LinkedHashMap<>();
+    private final BiConsumer<UUID, LaunchResultsPanel> launchAgain;
     private final int expected;
-    private int arrived;
 
-    LaunchResultsPanel(int expected) {
+    LaunchResultsPanel(int expected, BiConsumer<UUID, LaunchResultsPanel> launchAgain) {
         this.expected = expected;
+        this.launchAgain = launchAgain;
         results.setId("launch-results");
         results.addClassName("launch-results");
         dashboardButton.setId("back-to-dashboard");
@@ -31,8 +37,8 @@ class LaunchResultsPanel extends VerticalLayout {
         add(new H2("Launch results"), progress, results, dashboardButton);
     }
 
+    /** Shows a client's result, replacing its earlier one when it was launched again. */
     void add(LaunchResult result) {
-        arrived++;
         var icon = result.succeeded() ? VaadinIcon.CHECK_CIRCLE.create() : VaadinIcon.CLOSE_CIRCLE.create();
         icon.addClassName(result.succeeded() ? "result-ok" : "result-failed");
         var line = new Div(icon, new Span(result.orgName()));
@@ -41,19 +47,23 @@ class LaunchResultsPanel extends VerticalLayout {
         if (!result.succeeded()) {
             var reason = new Span(result.error());
             reason.addClassName("launch-result__error");
-            line.add(reason);
+            var againButton = new Button("Launch again", click -> launchAgain.accept(result.orgId(), this));
+            againButton.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            againButton.setDisableOnClick(true);
+            line.add(reason, againButton);
         }
-        results.add(line);
+        Div earlier = lines.put(result.orgId(), line);
+        if (earlier == null) {
+            results.add(line);
+        } else {
+            results.replace(earlier, line);
+        }
         showProgress();
     }
 
-    void failed(String message) {
-        var line = new Div(new Icon(VaadinIcon.WARNING), new Span(message));
-        line.addClassNames("launch-result", "launch-result--failed");
-        results.add(line);
-    }
-
     private void showProgress() {
-        progress.setText(arrived + " of " + expected + " clients done");
+        long failed = lines.values().stream().filter(line -> line.hasClassName("launch-result--failed")).count();
+        progress.setText(lines.size() + " of " + expected + " clients done" + (failed > 0 ? ", " + failed
+                + " failed" : ""));
     }
 }

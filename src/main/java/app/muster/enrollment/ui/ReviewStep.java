@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -15,10 +16,16 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
+import com.vaadin.flow.component.UI;
+
+import app.muster.base.ui.ErrorMessages;
 import app.muster.catalog.Course;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.UserGroup;
+import app.muster.enrollment.ClientPreview;
 import app.muster.enrollment.TargetMode;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
 /** Step 5: plays back everything chosen, so the admin can check it before Launch. */
 class ReviewStep extends VerticalLayout implements WizardStep {
@@ -26,19 +33,25 @@ class ReviewStep extends VerticalLayout implements WizardStep {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
     final Div playback = new Div();
+    final Div preview = new Div();
     final Paragraph launchError = new Paragraph();
     private final WizardState state;
     private final Supplier<LocalDate> today;
+    private final Function<WizardState, Flux<ClientPreview>> previewer;
+    private Disposable previewing;
 
-    ReviewStep(WizardState state, Supplier<LocalDate> today) {
+    ReviewStep(WizardState state, Supplier<LocalDate> today, Function<WizardState, Flux<ClientPreview>> previewer) {
         this.state = state;
         this.today = today;
+        this.previewer = previewer;
         playback.addClassName("review");
         playback.setId("review");
+        preview.addClassName("review-section");
+        preview.setId("review-preview");
         launchError.addClassName("launch-error");
         launchError.setVisible(false);
         setPadding(false);
-        add(playback, launchError);
+        add(playback, preview, launchError);
     }
 
     @Override
@@ -49,6 +62,44 @@ class ReviewStep extends VerticalLayout implements WizardStep {
                 section("Courses", state.courses.stream().map(this::scheduleLine).toList()),
                 section("Recipients", java.util.List.of(recipients())),
                 section("Notifications", java.util.List.of(notifications())));
+        showPreview();
+    }
+
+    private void showPreview() {
+        preview.removeAll();
+        preview.add(new H3("Who it reaches if it enrolled now"));
+        var lines = new UnorderedList();
+        preview.add(lines);
+        UI ui = UI.getCurrent();
+        if (previewing != null) {
+            previewing.dispose();
+        }
+        previewing = previewer.apply(state).subscribe(client -> ui.access(() -> lines.add(previewLine(client))),
+                error -> ui.access(() -> lines.add(new ListItem(ErrorMessages.describe(error)))));
+    }
+
+    private ListItem previewLine(ClientPreview client) {
+        var line = new ListItem();
+        line.getElement().setAttribute("data-org", client.orgId().toString());
+        if (client.refused()) {
+            line.setText(client.orgName() + ": " + client.refusal());
+            line.addClassName("preview--refused");
+            return line;
+        }
+        String learners = client.learners() + (client.learners() == 1 ? " learner" : " learners");
+        line.setText(client.orgName() + ": " + learners + " per course" + needsAccess(client));
+        return line;
+    }
+
+    private String needsAccess(ClientPreview client) {
+        if (client.needsAccess().isEmpty()) {
+            return ".";
+        }
+        String titles = state.courses.stream()
+                .filter(course -> client.needsAccess().contains(course.id()))
+                .map(Course::title)
+                .collect(Collectors.joining(", "));
+        return "; Needs Access (not enabled for this client): " + titles + ".";
     }
 
     void showLaunchError(String message) {

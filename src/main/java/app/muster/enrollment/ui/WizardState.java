@@ -55,11 +55,16 @@ class WizardState {
     }
 
     LaunchRequest toRequest(LocalDate today) {
+        return toRequest(today, clients.stream().map(ClientOrg::id).toList());
+    }
+
+    /** The same submission for some of its clients: launching a failed client again creates its batch once. */
+    LaunchRequest toRequest(LocalDate today, List<UUID> orgIds) {
         var schedules = courses.stream()
                 .map(course -> new CourseSchedule(course.id(), enrollOn.get(course.id()), dueBy(course, today)))
                 .toList();
-        return new LaunchRequest(submissionId, clients.stream().map(ClientOrg::id).toList(), schedules,
-                targeting(), new Notifications(enrollmentEmail, reminderEmails));
+        return new LaunchRequest(submissionId, orgIds, schedules, targeting(),
+                new Notifications(enrollmentEmail, reminderEmails));
     }
 
     LocalDate dueBy(Course course, LocalDate today) {
@@ -67,7 +72,7 @@ class WizardState {
                 id -> enrollOnOrToday(course, today).plusDays(DEFAULT_DAYS_TO_COMPLETE));
     }
 
-    private Targeting targeting() {
+    Targeting targeting() {
         var included = ids(includedGroups);
         var excluded = ids(excludedGroups);
         return switch (targetMode) {
