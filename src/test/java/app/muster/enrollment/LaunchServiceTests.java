@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import app.muster.MusterTest;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import app.muster.TestTenants;
 import app.muster.base.NotFound;
 import app.muster.base.Refusal;
@@ -37,6 +39,8 @@ class LaunchServiceTests {
     LaunchService launchService;
     @Autowired
     TrainingOverview overview;
+    @Autowired
+    LaunchPreview launchPreview;
     @Autowired
     MspAdminAccounts accounts;
     @Autowired
@@ -130,6 +134,26 @@ class LaunchServiceTests {
     }
 
     @Test
+    void twoLaunchesOfTheSameSubmissionAtOnceCreateOneBatchPerClient() {
+        var clients = List.of(tenants.demoClient("Granite State Credit Union"),
+                tenants.demoClient("Harbor Point Marina"), tenants.demoClient("Iberia Tapas Group"));
+        var request = request(clients, Targeting.allUsers(), "home-wifi", "travel-security");
+        var before = clients.stream().map(tenants::batches).toList();
+
+        var results = Flux.merge(launchService.launch(admin, request).subscribeOn(Schedulers.boundedElastic()),
+                launchService.launch(admin, request).subscribeOn(Schedulers.boundedElastic()))
+                .collectList().block();
+
+        assertThat(results).hasSize(6).allMatch(LaunchResult::succeeded);
+        for (int i = 0; i < clients.size(); i++) {
+            ClientOrg client = clients.get(i);
+            assertThat(tenants.batches(client)).as(client.name()).isEqualTo(before.get(i) + 1);
+            assertThat(results).filteredOn(result -> result.orgId().equals(client.id()))
+                    .extracting(LaunchResult::batchId).hasSize(2).containsOnly(batchOf(results, client).batchId());
+        }
+    }
+
+    @Test
     void targetsIncludedGroupsLeavingOutExcludedMembers() {
         ClientOrg acme = tenants.demoClient("Acme Industries");
         UserGroup legal = group(acme, "Legal");
@@ -155,6 +179,23 @@ class LaunchServiceTests {
                 """, acme.id());
         assertThat(expected).isPositive();
         assertThat(row(batchOf(results, acme), "social-media").learnersAssigned()).isEqualTo((int) expected);
+    }
+
+    @Test
+    void previewCountsTheLearnersTheLaunchThenAssigns() {
+        ClientOrg granite = tenants.demoClient("Granite State Credit Union");
+        var groups = clientOrgs.groups(admin.mspId(), granite.id()).collectList().block();
+        var targeting = Targeting.groups(Set.of(groups.get(0).id(), groups.get(1).id()), Set.of(groups.get(2).id()));
+
+        var preview = launchPreview.preview(admin, List.of(granite.id()), List.of("deepfake-fraud", "hipaa-privacy"),
+                targeting).blockFirst();
+        var results = launchService.launch(admin, request(List.of(granite), targeting, "deepfake-fraud"))
+                .collectList().block();
+
+        assertThat(preview.learners()).isPositive();
+        assertThat(preview.needsAccess()).containsExactly("hipaa-privacy");
+        assertThat(row(batchOf(results, granite), "deepfake-fraud").learnersAssigned())
+                .isEqualTo((int) preview.learners());
     }
 
     @Test
