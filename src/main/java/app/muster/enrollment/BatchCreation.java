@@ -48,8 +48,8 @@ class BatchCreation {
             """;
 
     private static final String INSERT_COURSE_ENROLLMENT = """
-            INSERT INTO course_enrollment (id, batch_id, course_id, enroll_on, due_by, status, updated_at)
-            VALUES (:id, :batchId, :courseId, :enrollOn, :dueBy, 'SCHEDULED', :updatedAt)
+            INSERT INTO course_enrollment (id, batch_id, course_id, enroll_on, due_by, fire_at, status, updated_at)
+            VALUES (:id, :batchId, :courseId, :enrollOn, :dueBy, :fireAt, 'SCHEDULED', :updatedAt)
             """;
 
     private static final String DUE_COURSE_ENROLLMENTS = """
@@ -57,8 +57,8 @@ class BatchCreation {
             FROM course_enrollment
             WHERE batch_id = :batchId
               AND status = 'SCHEDULED'
-              AND enroll_on <= :today
-            ORDER BY enroll_on, course_id
+              AND fire_at <= :now
+            ORDER BY fire_at, course_id
             """;
 
     private final DatabaseClient db;
@@ -167,6 +167,7 @@ class BatchCreation {
                         .bind("courseId", schedule.courseId())
                         .bind("enrollOn", schedule.enrollOnFor(today))
                         .bind("dueBy", schedule.dueBy())
+                        .bind("fireAt", startOfDay(schedule.enrollOnFor(today), org))
                         .bind("updatedAt", now())
                         .fetch()
                         .rowsUpdated());
@@ -191,11 +192,16 @@ class BatchCreation {
     private Mono<Void> fireDue(ClientOrg org, UUID batchId) {
         return db.sql(DUE_COURSE_ENROLLMENTS)
                 .bind("batchId", batchId)
-                .bind("today", LocalDate.now(clock.withZone(org.timeZone())))
+                .bind("now", now())
                 .map(row -> row.get("id", UUID.class))
                 .all()
                 .concatMap(firing::fire)
                 .then();
+    }
+
+    /** A course enrollment fires at the start of its Enroll on day in the client's own time zone. */
+    static OffsetDateTime startOfDay(LocalDate day, ClientOrg org) {
+        return day.atStartOfDay(org.timeZone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private OffsetDateTime now() {
