@@ -77,6 +77,7 @@ public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveO
         steps = List.of(selectOrgs, selectCourses, targeting, schedule, review);
 
         configureButtons();
+        stepContent.setWidthFull();
         addClassName("page");
         showOnly(stepIndicator, stepContent, blockerMessage, buttonBar());
         show(0);

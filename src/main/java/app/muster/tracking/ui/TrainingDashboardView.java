@@ -79,7 +79,7 @@ public class TrainingDashboardView extends VerticalLayout {
         clientGrid.addComponentColumn(row -> StatusBadges.of(row.trainingState())).setHeader("Training");
         clientGrid.addColumn(ClientTrainingRow::batches).setHeader("Batches").setSortable(true);
         clientGrid.addColumn(row -> row.totals().courseEnrollments()).setHeader("Courses").setSortable(true);
-        clientGrid.addComponentColumn(ClientStatusBadges::of).setHeader("Status").setFlexGrow(2);
+        clientGrid.addComponentColumn(ClientStatusBadges::of).setHeader("Status").setWidth("20rem");
         clientGrid.setEmptyStateText("No client organizations yet. Import a client's directory to start.");
         clientGrid.addItemClickListener(click -> getUI().ifPresent(
                 ui -> ui.navigate(ClientTrainingView.class,
