@@ -56,8 +56,8 @@ class CourseEnrollmentFiring {
             """;
 
     private static final String ASSIGN_TARGETED_USERS = """
-            INSERT INTO learner_assignment (course_enrollment_id, user_id, status, assigned_at)
-            SELECT :id, u.id, 'ASSIGNED', :now
+            INSERT INTO learner_assignment (course_enrollment_id, user_id, status, assigned_at, registration)
+            SELECT :id, u.id, 'ASSIGNED', :now, gen_random_uuid()
             FROM org_user u
             WHERE NOT EXISTS (
                     SELECT 1
