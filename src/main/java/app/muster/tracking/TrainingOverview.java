@@ -32,7 +32,9 @@ public class TrainingOverview {
                    SUM(CASE WHEN ce.status = 'COMPLETED' THEN 1 ELSE 0 END) AS completed,
                    SUM(CASE WHEN ce.status = 'SCHEDULED' THEN 1 ELSE 0 END) AS scheduled,
                    SUM(CASE WHEN ce.status IN ('FAILED', 'PARTIAL', 'NEEDS_ACCESS', 'ACCESS_DENIED')
-                            THEN 1 ELSE 0 END) AS failed
+                            THEN 1 ELSE 0 END) AS failed,
+                   SUM(ce.learners_assigned) AS learner_assignments,
+                   SUM(ce.learners_completed) AS learners_completed
             FROM client_org o
             LEFT JOIN enrollment_batch b ON b.org_id = o.id
             LEFT JOIN course_enrollment ce ON ce.batch_id = b.id
@@ -130,7 +132,8 @@ public class TrainingOverview {
 
     private static ClientTrainingRow toClientRow(Readable row) {
         var totals = new TrainingTotals(Rows.count(row, "course_enrollments"), Rows.count(row, "completed"),
-                Rows.count(row, "scheduled"), Rows.count(row, "failed"));
+                Rows.count(row, "scheduled"), Rows.count(row, "failed"), Rows.count(row, "learner_assignments"),
+                Rows.count(row, "learners_completed"));
         return new ClientTrainingRow(row.get("id", UUID.class), row.get("name", String.class),
                 TrainingState.valueOf(row.get("training_state", String.class)), Rows.count(row, "batches"), totals);
     }

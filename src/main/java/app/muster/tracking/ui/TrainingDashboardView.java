@@ -90,6 +90,8 @@ public class TrainingDashboardView extends VerticalLayout {
     private void show(TrainingDashboard dashboard) {
         totalCard.setValue(dashboard.totals().courseEnrollments());
         completedCard.setValue(dashboard.totals().completed());
+        completedCard.setCaption(String.format("%,d of %,d learner assignments completed",
+                dashboard.totals().learnersCompleted(), dashboard.totals().learnerAssignments()));
         scheduledCard.setValue(dashboard.totals().scheduled());
         clientGrid.setItems(dashboard.clients());
     }

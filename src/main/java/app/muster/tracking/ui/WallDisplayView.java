@@ -44,6 +44,7 @@ public class WallDisplayView extends VerticalLayout {
     private void show(TrainingDashboard dashboard) {
         totalCard.setValue(dashboard.totals().courseEnrollments());
         completedCard.setValue(dashboard.totals().completed());
+        completedCard.setCaption(String.format("%,d learners done", dashboard.totals().learnersCompleted()));
         scheduledCard.setValue(dashboard.totals().scheduled());
         failedCard.setValue(dashboard.totals().failed());
         clientsCard.setValue(dashboard.clients().stream().filter(client -> !client.pending()).count());
