@@ -43,6 +43,7 @@ class SelectOrgsStep extends VerticalLayout implements WizardStep {
         searchField.setValueChangeMode(ValueChangeMode.EAGER);
         searchField.setClearButtonVisible(true);
         searchField.setId("client-search");
+        searchField.setWidth("18rem");
         selectAllEligibleButton.setId("select-all-eligible");
         limitMessage.addClassName("limit-message");
         limitMessage.setVisible(false);

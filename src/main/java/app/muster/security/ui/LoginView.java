@@ -9,6 +9,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 @Route("login")
 @PageTitle("Sign in · Muster")
@@ -16,8 +17,10 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm loginForm = new LoginForm();
+    private final AuthenticationContext authenticationContext;
 
-    LoginView() {
+    LoginView(AuthenticationContext authenticationContext) {
+        this.authenticationContext = authenticationContext;
         loginForm.setAction("login");
         loginForm.setForgotPasswordButtonVisible(false);
 
@@ -31,6 +34,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (authenticationContext.isAuthenticated()) {
+            event.forwardTo("msp/training");
+            return;
+        }
         loginForm.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
     }
 }
