@@ -66,15 +66,17 @@ class BatchCreation {
     private final ClientOrgs clientOrgs;
     private final CourseEnrollmentFiring firing;
     private final TrainingEvents events;
+    private final TrainingTotalsKeeper totals;
     private final Clock clock;
 
     BatchCreation(DatabaseClient db, TransactionalOperator transaction, ClientOrgs clientOrgs,
-            CourseEnrollmentFiring firing, TrainingEvents events, Clock clock) {
+            CourseEnrollmentFiring firing, TrainingEvents events, TrainingTotalsKeeper totals, Clock clock) {
         this.db = db;
         this.transaction = transaction;
         this.clientOrgs = clientOrgs;
         this.firing = firing;
         this.events = events;
+        this.totals = totals;
         this.clock = clock;
     }
 
@@ -126,9 +128,10 @@ class BatchCreation {
     private Mono<UUID> insertWhole(ClientOrg org, UUID launchId, LaunchRequest request,
             Map<String, Course> library) {
         UUID batchId = UUID.randomUUID();
-        Mono<UUID> work = insertBatch(org, launchId, batchId, request, library)
+        Mono<UUID> work = totals.lock(org.id())
+                .then(insertBatch(org, launchId, batchId, request, library))
                 .flatMap(inserted -> inserted
-                        ? insertParts(org, batchId, request).thenReturn(batchId)
+                        ? insertParts(org, batchId, request).then(totals.recount(org.id())).thenReturn(batchId)
                         : existingBatch(launchId, org.id()));
         return transaction.transactional(work);
     }

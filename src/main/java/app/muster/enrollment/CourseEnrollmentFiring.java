@@ -86,13 +86,15 @@ class CourseEnrollmentFiring {
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final TrainingEvents events;
+    private final TrainingTotalsKeeper totals;
     private final Clock clock;
 
     CourseEnrollmentFiring(DatabaseClient db, TransactionalOperator transaction, TrainingEvents events,
-            Clock clock) {
+            TrainingTotalsKeeper totals, Clock clock) {
         this.db = db;
         this.transaction = transaction;
         this.events = events;
+        this.totals = totals;
         this.clock = clock;
     }
 
@@ -101,7 +103,9 @@ class CourseEnrollmentFiring {
         Mono<Outcome> work = lock(courseEnrollmentId)
                 .filter(status -> status == CourseEnrollmentStatus.SCHEDULED || status.retryable())
                 .flatMap(status -> context(courseEnrollmentId))
-                .flatMap(context -> decide(courseEnrollmentId, context));
+                .flatMap(context -> totals.lock(context.orgId())
+                        .then(decide(courseEnrollmentId, context))
+                        .flatMap(outcome -> totals.recount(context.orgId()).thenReturn(outcome)));
         return transaction.transactional(work)
                 .doOnNext(outcome -> announce(courseEnrollmentId, outcome))
                 .map(Outcome::status)

@@ -78,12 +78,15 @@ public class LearnerProgress {
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final TrainingEvents events;
+    private final TrainingTotalsKeeper totals;
     private final Clock clock;
 
-    LearnerProgress(DatabaseClient db, TransactionalOperator transaction, TrainingEvents events, Clock clock) {
+    LearnerProgress(DatabaseClient db, TransactionalOperator transaction, TrainingEvents events,
+            TrainingTotalsKeeper totals, Clock clock) {
         this.db = db;
         this.transaction = transaction;
         this.events = events;
+        this.totals = totals;
         this.clock = clock;
     }
 
@@ -107,9 +110,12 @@ public class LearnerProgress {
     private Mono<Boolean> record(long assignmentId, String sql, Integer score) {
         return assignment(assignmentId).flatMap(assignment -> transaction.transactional(
                 db.sql(LOCK_COURSE_ENROLLMENT).bind("id", assignment.courseEnrollmentId()).fetch().first()
+                        .then(totals.lock(assignment.orgId()))
                         .then(bindScore(db.sql(sql).bind("id", assignmentId).bind("now", now()), score)
                                 .fetch().rowsUpdated())
-                        .flatMap(updated -> recount(assignment.courseEnrollmentId()).thenReturn(updated > 0)))
+                        .flatMap(updated -> recount(assignment.courseEnrollmentId())
+                                .then(totals.recount(assignment.orgId()))
+                                .thenReturn(updated > 0)))
                 .doOnNext(changed -> {
                     if (changed) {
                         events.publish(new TrainingChanged(assignment.mspId(), assignment.orgId(),

@@ -27,19 +27,16 @@ public class TrainingOverview {
 
     private static final String CLIENT_ROWS = """
             SELECT o.id, o.name, o.training_state,
-                   COUNT(DISTINCT b.id) AS batches,
-                   COUNT(ce.id) AS course_enrollments,
-                   SUM(CASE WHEN ce.status = 'COMPLETED' THEN 1 ELSE 0 END) AS completed,
-                   SUM(CASE WHEN ce.status = 'SCHEDULED' THEN 1 ELSE 0 END) AS scheduled,
-                   SUM(CASE WHEN ce.status IN ('FAILED', 'PARTIAL', 'NEEDS_ACCESS', 'ACCESS_DENIED')
-                            THEN 1 ELSE 0 END) AS failed,
-                   SUM(ce.learners_assigned) AS learner_assignments,
-                   SUM(ce.learners_completed) AS learners_completed
+                   COALESCE(t.batches, 0) AS batches,
+                   COALESCE(t.course_enrollments, 0) AS course_enrollments,
+                   COALESCE(t.completed, 0) AS completed,
+                   COALESCE(t.scheduled, 0) AS scheduled,
+                   COALESCE(t.failed, 0) AS failed,
+                   COALESCE(t.learner_assignments, 0) AS learner_assignments,
+                   COALESCE(t.learners_completed, 0) AS learners_completed
             FROM client_org o
-            LEFT JOIN enrollment_batch b ON b.org_id = o.id
-            LEFT JOIN course_enrollment ce ON ce.batch_id = b.id
+            LEFT JOIN client_training_totals t ON t.org_id = o.id
             WHERE o.msp_id = :mspId
-            GROUP BY o.id, o.name, o.training_state
             ORDER BY o.name
             """;
 

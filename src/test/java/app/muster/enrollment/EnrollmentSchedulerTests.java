@@ -159,7 +159,8 @@ class EnrollmentSchedulerTests {
         var connections = ConnectionFactories.get(options);
         var otherDb = DatabaseClient.create(connections);
         var otherTransactions = TransactionalOperator.create(new R2dbcTransactionManager(connections));
-        var firing = new CourseEnrollmentFiring(otherDb, otherTransactions, events, clock);
+        var firing = new CourseEnrollmentFiring(otherDb, otherTransactions, events,
+                new TrainingTotalsKeeper(otherDb), clock);
         return new EnrollmentScheduler(otherDb, firing, clock, java.time.Duration.ofHours(1));
     }
 

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import app.muster.MusterTest;
+import app.muster.base.Rows;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import app.muster.TestTenants;
@@ -196,6 +197,34 @@ class LaunchServiceTests {
         assertThat(preview.needsAccess()).containsExactly("hipaa-privacy");
         assertThat(row(batchOf(results, granite), "deepfake-fraud").learnersAssigned())
                 .isEqualTo((int) preview.learners());
+    }
+
+    @Test
+    void dashboardTotalsAgreeWithACountOfEveryCourseEnrollment() {
+        launch(List.of(tenants.demoClient("Zenith Home Health"), tenants.demoClient("Willow Creek Pharmacy")),
+                "pci-dss", "gdpr-essentials");
+
+        for (var client : overview.dashboard(admin.mspId()).block().clients()) {
+            var counted = db.sql("""
+                    SELECT COUNT(ce.id) AS courses,
+                           SUM(CASE WHEN ce.status = 'SCHEDULED' THEN 1 ELSE 0 END) AS scheduled,
+                           SUM(CASE WHEN ce.status IN ('FAILED', 'PARTIAL', 'NEEDS_ACCESS', 'ACCESS_DENIED')
+                                    THEN 1 ELSE 0 END) AS failed,
+                           SUM(ce.learners_assigned) AS learners
+                    FROM course_enrollment ce
+                    JOIN enrollment_batch b ON b.id = ce.batch_id
+                    WHERE b.org_id = :id
+                    """).bind("id", client.orgId())
+                    .map(row -> List.of(Rows.count(row, "courses"),
+                            Rows.count(row, "scheduled"), Rows.count(row, "failed"),
+                            Rows.count(row, "learners")))
+                    .one().block();
+            assertThat(List.of(client.totals().courseEnrollments(), client.totals().scheduled(),
+                    client.totals().failed(), client.totals().learnerAssignments())).as(client.name())
+                    .isEqualTo(counted);
+            assertThat(client.batches()).isEqualTo(tenants.count(
+                    "SELECT COUNT(*) AS n FROM enrollment_batch WHERE org_id = :id", client.orgId()));
+        }
     }
 
     @Test
