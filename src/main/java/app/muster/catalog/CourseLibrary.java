@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
+import app.muster.base.NotFound;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,7 +48,11 @@ public class CourseLibrary {
 
     private static final String GRANT_ACCESS = """
             INSERT INTO org_course_access (org_id, course_id)
-            VALUES (:orgId, :courseId)
+            SELECT o.id, c.id
+            FROM client_org o
+            JOIN course c ON c.id = :courseId
+            WHERE o.id = :orgId
+              AND o.msp_id = :mspId
             ON CONFLICT DO NOTHING
             """;
 
@@ -93,8 +99,17 @@ public class CourseLibrary {
                         Collectors.mapping(Map.Entry::getValue, Collectors.toUnmodifiableSet())));
     }
 
-    public Mono<Void> grantAccess(UUID orgId, String courseId) {
-        return db.sql(GRANT_ACCESS).bind("orgId", orgId).bind("courseId", courseId).then();
+    /** Enables a course for one of the MSP's client orgs; a client or course that is not theirs is not found. */
+    public Mono<Void> grantAccess(UUID mspId, UUID orgId, String courseId) {
+        return db.sql(GRANT_ACCESS)
+                .bind("mspId", mspId)
+                .bind("orgId", orgId)
+                .bind("courseId", courseId)
+                .fetch()
+                .rowsUpdated()
+                .then(coursesWithAccess(mspId, orgId))
+                .flatMap(access -> access.contains(courseId) ? Mono.empty()
+                        : Mono.error(new NotFound("Course " + courseId + " for client org " + orgId)));
     }
 
     private static List<String> languages(String spaceSeparated) {

@@ -109,7 +109,7 @@ class DemoMspLoader implements ApplicationRunner {
     private Mono<Void> grantAccess(ClientOrg org, Set<String> withoutAccess) {
         return courseLibrary.all()
                 .filter(course -> !withoutAccess.contains(course.id()))
-                .concatMap(course -> courseLibrary.grantAccess(org.id(), course.id()))
+                .concatMap(course -> courseLibrary.grantAccess(org.mspId(), org.id(), course.id()))
                 .then();
     }
 

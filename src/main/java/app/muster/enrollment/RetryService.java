@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import app.muster.base.NotFound;
 import app.muster.base.Refusal;
+import app.muster.catalog.CourseLibrary;
 import app.muster.security.MspAdminPrincipal;
 import reactor.core.publisher.Mono;
 
@@ -19,7 +20,7 @@ public class RetryService {
     private static final Logger log = LoggerFactory.getLogger(RetryService.class);
 
     private static final String STATUS_IN_MSP = """
-            SELECT ce.status
+            SELECT ce.status, ce.course_id, b.org_id
             FROM course_enrollment ce
             JOIN enrollment_batch b ON b.id = ce.batch_id
             JOIN client_org o ON o.id = b.org_id
@@ -29,22 +30,41 @@ public class RetryService {
 
     private final DatabaseClient db;
     private final CourseEnrollmentFiring firing;
+    private final CourseLibrary courseLibrary;
 
-    RetryService(DatabaseClient db, CourseEnrollmentFiring firing) {
+    RetryService(DatabaseClient db, CourseEnrollmentFiring firing, CourseLibrary courseLibrary) {
         this.db = db;
         this.firing = firing;
+        this.courseLibrary = courseLibrary;
     }
 
     public Mono<CourseEnrollmentStatus> retry(MspAdminPrincipal admin, UUID courseEnrollmentId) {
+        return find(admin, courseEnrollmentId).flatMap(row -> fire(admin, courseEnrollmentId));
+    }
+
+    /** For a Needs Access row: enables the course for the client, then retries the row. */
+    public Mono<CourseEnrollmentStatus> enableCourseAndRetry(MspAdminPrincipal admin, UUID courseEnrollmentId) {
+        return find(admin, courseEnrollmentId)
+                .flatMap(row -> courseLibrary.grantAccess(admin.mspId(), row.orgId(), row.courseId())
+                        .doOnSuccess(done -> log.info("Admin {} enabled course {} for client org {}.",
+                                admin.adminId(), row.courseId(), row.orgId())))
+                .then(fire(admin, courseEnrollmentId));
+    }
+
+    private Mono<RetryableRow> find(MspAdminPrincipal admin, UUID courseEnrollmentId) {
         return db.sql(STATUS_IN_MSP)
                 .bind("id", courseEnrollmentId)
                 .bind("mspId", admin.mspId())
-                .map(row -> CourseEnrollmentStatus.valueOf(row.get("status", String.class)))
+                .map(row -> new RetryableRow(CourseEnrollmentStatus.valueOf(row.get("status", String.class)),
+                        row.get("course_id", String.class), row.get("org_id", UUID.class)))
                 .one()
                 .switchIfEmpty(Mono.error(() -> new NotFound("Course enrollment " + courseEnrollmentId)))
-                .flatMap(status -> status.retryable() ? fire(admin, courseEnrollmentId)
+                .flatMap(row -> row.status().retryable() ? Mono.just(row)
                         : Mono.error(new Refusal("status", "Only Failed, Partial, Needs Access and Access Denied "
-                                + "course enrollments can be retried; this one is " + status.label() + ".")));
+                                + "course enrollments can be retried; this one is " + row.status().label() + ".")));
+    }
+
+    private record RetryableRow(CourseEnrollmentStatus status, String courseId, UUID orgId) {
     }
 
     private Mono<CourseEnrollmentStatus> fire(MspAdminPrincipal admin, UUID courseEnrollmentId) {

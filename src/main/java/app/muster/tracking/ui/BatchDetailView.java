@@ -1,5 +1,7 @@
 package app.muster.tracking.ui;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 import com.vaadin.flow.component.Component;
@@ -36,12 +38,15 @@ import app.muster.tracking.BatchDetail;
 import app.muster.tracking.CourseEnrollmentRow;
 import app.muster.tracking.TrainingOverview;
 import jakarta.annotation.security.RolesAllowed;
+import reactor.core.publisher.Mono;
 
 /** One batch: its summary cards and the Course Enrollments grid, with Retry where something failed. */
 @Route("msp/training/:orgId/:batchId")
 @PageTitle("Batch · Muster")
 @RolesAllowed(MspAdminPrincipal.ROLE)
 public class BatchDetailView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter HISTORY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
     final H1 batchName = new H1();
     final Anchor clientLink = new Anchor();
@@ -102,6 +107,12 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
             explanation.addClassName("row-explanation");
             cell.add(explanation);
         }
+        if (row.attempts() > 1 || row.status().retryable()) {
+            var history = new Span(row.attempts() + (row.attempts() == 1 ? " attempt" : " attempts") + ", last "
+                    + HISTORY.format(row.updatedAt().atZone(ZoneOffset.UTC)) + " UTC");
+            history.addClassName("row-history");
+            cell.add(history);
+        }
         return cell;
     }
 
@@ -119,12 +130,21 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
         var retryButton = new Button("Retry");
         retryButton.addThemeVariants(ButtonVariant.LUMO_SMALL);
         retryButton.setDisableOnClick(true);
-        retryButton.addClickListener(click -> retry(click.getSource().getUI().orElseThrow(), row));
-        return retryButton;
+        retryButton.addClickListener(click -> retry(click.getSource().getUI().orElseThrow(), row,
+                retryService.retry(admin, row.id())));
+        if (row.status() != CourseEnrollmentStatus.NEEDS_ACCESS) {
+            return retryButton;
+        }
+        var enableButton = new Button("Enable course and retry");
+        enableButton.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        enableButton.setDisableOnClick(true);
+        enableButton.addClickListener(click -> retry(click.getSource().getUI().orElseThrow(), row,
+                retryService.enableCourseAndRetry(admin, row.id())));
+        return new Div(enableButton, retryButton);
     }
 
-    private void retry(UI ui, CourseEnrollmentRow row) {
-        retryService.retry(admin, row.id()).subscribe(
+    private void retry(UI ui, CourseEnrollmentRow row, Mono<CourseEnrollmentStatus> retried) {
+        retried.subscribe(
                 status -> ui.access(() -> Notification.show(row.courseTitle() + ": " + status.label() + ".")),
                 error -> ui.access(() -> ErrorMessages.show(error)));
     }

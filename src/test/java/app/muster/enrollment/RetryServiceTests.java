@@ -1,0 +1,135 @@
+package app.muster.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import app.muster.MusterTest;
+import app.muster.TestTenants;
+import app.muster.base.NotFound;
+import app.muster.base.Refusal;
+import app.muster.directory.ClientOrg;
+import app.muster.directory.ClientOrgs;
+import app.muster.directory.TrainingState;
+import app.muster.msp.Msps;
+import app.muster.security.MspAdminAccounts;
+import app.muster.security.MspAdminPrincipal;
+import app.muster.tracking.CourseEnrollmentRow;
+import app.muster.tracking.TrainingOverview;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+@MusterTest
+class RetryServiceTests {
+
+    @Autowired
+    RetryService retryService;
+    @Autowired
+    LaunchService launchService;
+    @Autowired
+    CourseEnrollmentFiring firing;
+    @Autowired
+    TrainingOverview overview;
+    @Autowired
+    MspAdminAccounts accounts;
+    @Autowired
+    Msps msps;
+    @Autowired
+    ClientOrgs clientOrgs;
+    @Autowired
+    DatabaseClient db;
+
+    TestTenants tenants;
+    MspAdminPrincipal admin;
+
+    @BeforeEach
+    void signIn() {
+        tenants = new TestTenants(accounts, msps, clientOrgs, db);
+        admin = tenants.demoAdmin();
+    }
+
+    @Test
+    void aNeedsAccessRowStaysSoOnRetryUntilTheCourseIsEnabledThenAssignsEveryoneOnce() {
+        ClientOrg xenon = tenants.demoClient("Xenon Labs");
+        UUID batchId = launch(xenon, null, "pci-dss");
+        UUID row = row(xenon, batchId).id();
+
+        assertThat(retryService.retry(admin, row).block()).isEqualTo(CourseEnrollmentStatus.NEEDS_ACCESS);
+        Flux.merge(retryService.enableCourseAndRetry(admin, row).subscribeOn(Schedulers.boundedElastic()),
+                retryService.enableCourseAndRetry(admin, row).subscribeOn(Schedulers.boundedElastic())
+                        .onErrorResume(Refusal.class, alreadyEnrolled -> Mono.empty()))
+                .blockLast();
+
+        CourseEnrollmentRow after = row(xenon, batchId);
+        assertThat(after.status()).isEqualTo(CourseEnrollmentStatus.ENROLLED);
+        assertThat(after.learnersAssigned()).isEqualTo((int) tenants.activeUsers(xenon));
+        assertThat(after.attempts()).as("the first firing, one retry, then the enabling retry").isEqualTo(3);
+        assertThat(after.lastError()).isNull();
+        assertThat(tenants.count("SELECT COUNT(*) AS n FROM learner_assignment WHERE course_enrollment_id = :id",
+                row)).isEqualTo(tenants.activeUsers(xenon));
+    }
+
+    @Test
+    void aCourseFiringAfterTrainingAccessWasRevokedIsAccessDeniedAndCanBeRetriedOnceRestored() {
+        ClientOrg juniper = tenants.demoClient("Juniper Architecture");
+        UUID batchId = launch(juniper, LocalDate.now().plusDays(5), "home-wifi");
+        UUID row = row(juniper, batchId).id();
+
+        clientOrgs.setTrainingState(admin.mspId(), juniper.id(), TrainingState.NOT_CONFIGURED).block();
+        firing.fire(row).block();
+        CourseEnrollmentRow denied = row(juniper, batchId);
+        clientOrgs.setTrainingState(admin.mspId(), juniper.id(), TrainingState.READY).block();
+        CourseEnrollmentStatus retried = retryService.retry(admin, row).block();
+
+        assertThat(denied.status()).isEqualTo(CourseEnrollmentStatus.ACCESS_DENIED);
+        assertThat(denied.lastError()).contains("training access for Juniper Architecture was revoked");
+        assertThat(retried).isEqualTo(CourseEnrollmentStatus.ENROLLED);
+        assertThat(row(juniper, batchId).learnersAssigned()).isEqualTo((int) tenants.activeUsers(juniper));
+    }
+
+    @Test
+    void refusesToRetryARowThatDidNotFail() {
+        ClientOrg aurora = tenants.demoClient("Aurora Nonprofit Alliance");
+        UUID row = row(aurora, launch(aurora, null, "clean-desk")).id();
+
+        assertThatThrownBy(() -> retryService.retry(admin, row).block()).isInstanceOf(Refusal.class)
+                .hasMessageContaining("this one is Enrolled");
+    }
+
+    @Test
+    void anotherMspCannotRetryOurRows() {
+        ClientOrg acme = tenants.demoClient("Acme Industries");
+        UUID row = row(acme, launch(acme, null, "pci-dss")).id();
+        MspAdminPrincipal stranger = tenants.otherMspAdmin();
+
+        assertThatThrownBy(() -> retryService.enableCourseAndRetry(stranger, row).block())
+                .isInstanceOf(NotFound.class);
+        assertThat(row(acme, batchOf(row)).status())
+                .isEqualTo(CourseEnrollmentStatus.NEEDS_ACCESS);
+    }
+
+    private UUID launch(ClientOrg client, LocalDate enrollOn, String courseId) {
+        LocalDate due = LocalDate.now().plusDays(40);
+        var request = new LaunchRequest(UUID.randomUUID(), List.of(client.id()),
+                List.of(new CourseSchedule(courseId, enrollOn, due)), Targeting.allUsers(), Notifications.none());
+        return launchService.launch(admin, request).blockFirst().batchId();
+    }
+
+    private CourseEnrollmentRow row(ClientOrg client, UUID batchId) {
+        return overview.batch(admin.mspId(), client.id(), batchId).block().courses().getFirst();
+    }
+
+    private UUID batchOf(UUID courseEnrollmentId) {
+        return db.sql("SELECT batch_id FROM course_enrollment WHERE id = :id").bind("id", courseEnrollmentId)
+                .map(found -> found.get("batch_id", UUID.class)).one().block();
+    }
+}
