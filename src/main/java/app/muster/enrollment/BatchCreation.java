@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import app.muster.base.Rows;
 import app.muster.catalog.Course;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
@@ -45,6 +47,18 @@ class BatchCreation {
     private static final String INSERT_TARGET_GROUP = """
             INSERT INTO batch_target_group (batch_id, group_id, included)
             VALUES (:batchId, :groupId, :included)
+            """;
+
+    private static final String INSERT_TARGET_USER = """
+            INSERT INTO batch_target_user (batch_id, user_id)
+            VALUES (:batchId, :userId)
+            """;
+
+    private static final String USERS_IN_ORG = """
+            SELECT COUNT(*) AS users
+            FROM org_user
+            WHERE org_id = :orgId
+              AND id IN (:userIds)
             """;
 
     private static final String INSERT_COURSE_ENROLLMENT = """
@@ -108,7 +122,21 @@ class BatchCreation {
                         + title + " is before its Enroll on date in " + org.name() + "'s time zone."));
             }
         }
-        return checkGroups(mspId, org, request.targeting());
+        return checkGroups(mspId, org, request.targeting()).then(checkUsers(org, request.targeting()));
+    }
+
+    private Mono<Void> checkUsers(ClientOrg org, Targeting targeting) {
+        if (targeting.users().isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql(USERS_IN_ORG)
+                .bind("orgId", org.id())
+                .bind("userIds", List.copyOf(targeting.users()))
+                .map(row -> Rows.count(row, "users"))
+                .one()
+                .flatMap(found -> found == targeting.users().size() ? Mono.empty()
+                        : Mono.error(new BatchRefusal(org.name(), "targeting", (targeting.users().size() - found)
+                                + " of the chosen users are not users of " + org.name() + ".")));
     }
 
     private Mono<Void> checkGroups(UUID mspId, ClientOrg org, Targeting targeting) {
@@ -177,7 +205,10 @@ class BatchCreation {
         Targeting targeting = request.targeting();
         Flux<Long> included = insertTargetGroups(batchId, targeting.includedGroups(), true);
         Flux<Long> excluded = insertTargetGroups(batchId, targeting.excludedGroups(), false);
-        return courses.thenMany(included).thenMany(excluded)
+        Flux<Long> users = Flux.fromIterable(targeting.users())
+                .concatMap(userId -> db.sql(INSERT_TARGET_USER).bind("batchId", batchId).bind("userId", userId)
+                        .fetch().rowsUpdated());
+        return courses.thenMany(included).thenMany(excluded).thenMany(users)
                 .then(Mono.fromRunnable(() -> log.info("Batch {} created for client org {} with {} courses.",
                         batchId, org.id(), request.courses().size())));
     }

@@ -55,6 +55,13 @@ class CourseEnrollmentFiring {
             WHERE batch_id = :batchId
             """;
 
+    private static final String TARGET_USERS = """
+            SELECT t.user_id, u.status
+            FROM batch_target_user t
+            JOIN org_user u ON u.id = t.user_id
+            WHERE t.batch_id = :batchId
+            """;
+
     private static final String ASSIGN_TARGETED_USERS = """
             INSERT INTO learner_assignment (course_enrollment_id, user_id, status, assigned_at, registration)
             SELECT :id, u.id, 'ASSIGNED', :now, gen_random_uuid()
@@ -142,13 +149,25 @@ class CourseEnrollmentFiring {
     }
 
     private Mono<Targeting> targeting(FiringContext context) {
-        return db.sql(TARGET_GROUPS)
+        Mono<List<Map.Entry<UUID, Boolean>>> groups = db.sql(TARGET_GROUPS)
                 .bind("batchId", context.batchId())
                 .map(row -> Map.entry(row.get("group_id", UUID.class), Boolean.TRUE.equals(row.get("included",
                         Boolean.class))))
                 .all()
-                .collectList()
-                .map(groups -> new Targeting(context.targetMode(), groupIds(groups, true), groupIds(groups, false)));
+                .collectList();
+        return Mono.zip(groups, chosenUsers(context))
+                .map(found -> new Targeting(context.targetMode(), groupIds(found.getT1(), true),
+                        groupIds(found.getT1(), false), found.getT2().keySet()));
+    }
+
+    /** The individually chosen users of the batch, and whether each is still active. */
+    private Mono<Map<UUID, Boolean>> chosenUsers(FiringContext context) {
+        return db.sql(TARGET_USERS)
+                .bind("batchId", context.batchId())
+                .map(row -> Map.entry(row.get("user_id", UUID.class), "ACTIVE".equals(row.get("status",
+                        String.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     private static Set<UUID> groupIds(List<Map.Entry<UUID, Boolean>> groups, boolean included) {
@@ -162,12 +181,24 @@ class CourseEnrollmentFiring {
                         .bind("id", id)
                         .bind("now", now())
                         .fetch()
-                        .rowsUpdated())
-                .then(db.sql(COUNT_ASSIGNED).bind("id", id).map(row -> Rows.count(row, "assigned")).one())
-                .flatMap(assigned -> assigned > 0
-                        ? record(id, context, CourseEnrollmentStatus.ENROLLED, assigned, null)
-                        : record(id, context, CourseEnrollmentStatus.FAILED, 0, "No active user of "
-                                + context.orgName() + " matches this batch's targeting, so nobody was assigned."));
+                        .rowsUpdated()
+                        .then(db.sql(COUNT_ASSIGNED).bind("id", id).map(row -> Rows.count(row, "assigned")).one())
+                        .flatMap(assigned -> outcome(id, context, targeting, assigned)));
+    }
+
+    private Mono<Outcome> outcome(UUID id, FiringContext context, Targeting targeting, long assigned) {
+        long unassignable = targeting.mode() == TargetMode.INDIVIDUAL_USERS
+                ? targeting.users().size() - assigned : 0;
+        if (assigned == 0) {
+            return record(id, context, CourseEnrollmentStatus.FAILED, 0, "No active user of " + context.orgName()
+                    + " matches this batch's targeting, so nobody was assigned.");
+        }
+        if (unassignable > 0) {
+            return record(id, context, CourseEnrollmentStatus.PARTIAL, assigned, unassignable + " of the "
+                    + targeting.users().size() + " chosen users could not be assigned: they are suspended in "
+                    + context.orgName() + ". Reactivate them, then retry.");
+        }
+        return record(id, context, CourseEnrollmentStatus.ENROLLED, assigned, null);
     }
 
     private Mono<Outcome> record(UUID id, FiringContext context, CourseEnrollmentStatus status, long assigned,

@@ -60,19 +60,19 @@ final class LaunchRules {
 
     private static void checkTargeting(LaunchRequest request) {
         Targeting targeting = request.targeting();
-        if (targeting.mode() == TargetMode.INDIVIDUAL_USERS) {
-            throw new Refusal("targeting", "Individual users can be targeted from the client's own portal only.");
-        }
         boolean severalClients = new HashSet<>(request.orgIds()).size() > 1;
         if (severalClients && targeting.mode() != TargetMode.ALL_USERS) {
-            throw new Refusal("targeting", "With more than one client, targeting is All users: groups belong to a "
-                    + "single client. Launch one batch per client to target groups.");
+            throw new Refusal("targeting", "With more than one client, targeting is All users: groups and users "
+                    + "belong to a single client. Launch one batch per client to target them.");
         }
         if (targeting.mode() == TargetMode.SPECIFIC_GROUPS && targeting.includedGroups().isEmpty()) {
             throw new Refusal("targeting", "Choose at least one group to target.");
         }
         if (targeting.mode() == TargetMode.EXCLUDE_GROUPS && targeting.excludedGroups().isEmpty()) {
             throw new Refusal("targeting", "Choose at least one group to exclude.");
+        }
+        if (targeting.mode() == TargetMode.INDIVIDUAL_USERS && targeting.users().isEmpty()) {
+            throw new Refusal("targeting", "Choose at least one user.");
         }
     }
 }

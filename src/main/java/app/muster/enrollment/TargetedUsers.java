@@ -8,7 +8,8 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
 /**
  * The one definition of who a targeting reaches in a client org: its active users, limited to members of the
- * included groups when groups are targeted, minus every member of an excluded group.
+ * included groups when groups are targeted or to the chosen users when users are, minus every member of an excluded
+ * group.
  */
 final class TargetedUsers {
 
@@ -26,6 +27,7 @@ final class TargetedUsers {
                     FROM group_membership m
                     WHERE m.user_id = u.id
                       AND m.group_id IN (:excluded))
+              AND (:anyUser OR u.id IN (:users))
             """;
 
     private static final UUID NO_GROUP = new UUID(0, 0);
@@ -37,10 +39,12 @@ final class TargetedUsers {
         return spec.bind("orgId", orgId)
                 .bind("allIncluded", targeting.mode() != TargetMode.SPECIFIC_GROUPS)
                 .bind("included", orNone(targeting.includedGroups()))
-                .bind("excluded", orNone(targeting.excludedGroups()));
+                .bind("excluded", orNone(targeting.excludedGroups()))
+                .bind("anyUser", targeting.mode() != TargetMode.INDIVIDUAL_USERS)
+                .bind("users", orNone(targeting.users()));
     }
 
-    private static List<UUID> orNone(Set<UUID> groups) {
-        return groups.isEmpty() ? List.of(NO_GROUP) : List.copyOf(groups);
+    private static List<UUID> orNone(Set<UUID> ids) {
+        return ids.isEmpty() ? List.of(NO_GROUP) : List.copyOf(ids);
     }
 }

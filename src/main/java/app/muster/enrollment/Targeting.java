@@ -4,25 +4,31 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The recipients of a batch. Groups are the chosen client's own; a user in both an included and an excluded group is
- * excluded. Active users are resolved when each course enrollment fires, not at launch.
+ * The recipients of a batch. Groups and users are the chosen client's own; a user in both an included and an
+ * excluded group is excluded. Active users are resolved when each course enrollment fires, not at launch.
  */
-public record Targeting(TargetMode mode, Set<UUID> includedGroups, Set<UUID> excludedGroups) {
+public record Targeting(TargetMode mode, Set<UUID> includedGroups, Set<UUID> excludedGroups, Set<UUID> users) {
 
     public Targeting {
         includedGroups = Set.copyOf(includedGroups);
         excludedGroups = Set.copyOf(excludedGroups);
+        users = Set.copyOf(users);
     }
 
     public static Targeting allUsers() {
-        return new Targeting(TargetMode.ALL_USERS, Set.of(), Set.of());
+        return new Targeting(TargetMode.ALL_USERS, Set.of(), Set.of(), Set.of());
     }
 
     public static Targeting groups(Set<UUID> included, Set<UUID> excluded) {
-        return new Targeting(TargetMode.SPECIFIC_GROUPS, included, excluded);
+        return new Targeting(TargetMode.SPECIFIC_GROUPS, included, excluded, Set.of());
     }
 
     public static Targeting excludeGroups(Set<UUID> excluded) {
-        return new Targeting(TargetMode.EXCLUDE_GROUPS, Set.of(), excluded);
+        return new Targeting(TargetMode.EXCLUDE_GROUPS, Set.of(), excluded, Set.of());
+    }
+
+    /** Chosen users of one client; those who are suspended when a course fires make it Partial. */
+    public static Targeting individualUsers(Set<UUID> users) {
+        return new Targeting(TargetMode.INDIVIDUAL_USERS, Set.of(), Set.of(), users);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +98,35 @@ class RetryServiceTests {
     }
 
     @Test
+    void aCourseIsPartialWhenSomeChosenUsersCannotBeAssignedAndRetryAssignsThemOnceBack() {
+        ClientOrg meridian = tenants.demoClient("Meridian Accounting");
+        List<UUID> chosen = db.sql("""
+                SELECT id FROM org_user WHERE org_id = :id AND status = 'ACTIVE' ORDER BY email_key LIMIT 5
+                """).bind("id", meridian.id()).map(found -> found.get("id", UUID.class)).all().collectList().block();
+        var request = new LaunchRequest(UUID.randomUUID(), List.of(meridian.id()),
+                List.of(new CourseSchedule("wire-fraud-finance", LocalDate.now().plusDays(3),
+                        LocalDate.now().plusDays(40))), Targeting.individualUsers(Set.copyOf(chosen)),
+                Notifications.none());
+        UUID batchId = launchService.launch(admin, request).blockFirst().batchId();
+        UUID row = row(meridian, batchId).id();
+
+        setStatus(chosen.subList(0, 2), "SUSPENDED");
+        firing.fire(row).block();
+        CourseEnrollmentRow partial = row(meridian, batchId);
+        setStatus(chosen.subList(0, 2), "ACTIVE");
+        retryService.retry(admin, row).block();
+        CourseEnrollmentRow retried = row(meridian, batchId);
+
+        assertThat(partial.status()).isEqualTo(CourseEnrollmentStatus.PARTIAL);
+        assertThat(partial.learnersAssigned()).isEqualTo(3);
+        assertThat(partial.lastError()).contains("2 of the 5 chosen users could not be assigned");
+        assertThat(retried.status()).isEqualTo(CourseEnrollmentStatus.ENROLLED);
+        assertThat(retried.learnersAssigned()).isEqualTo(5);
+        assertThat(tenants.count("SELECT COUNT(*) AS n FROM learner_assignment WHERE course_enrollment_id = :id",
+                row)).isEqualTo(5);
+    }
+
+    @Test
     void refusesToRetryARowThatDidNotFail() {
         ClientOrg aurora = tenants.demoClient("Aurora Nonprofit Alliance");
         UUID row = row(aurora, launch(aurora, null, "clean-desk")).id();
@@ -115,6 +145,11 @@ class RetryServiceTests {
                 .isInstanceOf(NotFound.class);
         assertThat(row(acme, batchOf(row)).status())
                 .isEqualTo(CourseEnrollmentStatus.NEEDS_ACCESS);
+    }
+
+    private void setStatus(List<UUID> users, String status) {
+        db.sql("UPDATE org_user SET status = :status WHERE id IN (:ids)").bind("status", status).bind("ids", users)
+                .then().block();
     }
 
     private UUID launch(ClientOrg client, LocalDate enrollOn, String courseId) {
