@@ -54,6 +54,14 @@ public class LearnerLinks {
               AND revoked_at IS NULL
             """;
 
+    private static final String USER_IN_MSP = """
+            SELECT u.id
+            FROM org_user u
+            JOIN client_org o ON o.id = u.org_id
+            WHERE u.id = :userId
+              AND o.msp_id = :mspId
+            """;
+
     private static final String ASSIGNMENTS_OF_USER = """
             SELECT a.id, ce.course_id, c.title, c.minutes, ce.due_by, a.status, a.score, a.completed_at
             FROM learner_assignment a
@@ -82,6 +90,22 @@ public class LearnerLinks {
                 .then()
                 .doOnSuccess(done -> log.info("Learner link issued for user {}.", userId))
                 .thenReturn(token);
+    }
+
+    /** Issues a link for a user of one of the MSP's clients; another MSP's user is not found. */
+    public Mono<String> issueFor(UUID mspId, UUID userId) {
+        return userInMsp(mspId, userId).flatMap(this::issue);
+    }
+
+    /** Revokes every link of a user of one of the MSP's clients. */
+    public Mono<Long> revokeFor(UUID mspId, UUID userId) {
+        return userInMsp(mspId, userId).flatMap(this::revokeAll);
+    }
+
+    private Mono<UUID> userInMsp(UUID mspId, UUID userId) {
+        return db.sql(USER_IN_MSP).bind("userId", userId).bind("mspId", mspId)
+                .map(row -> row.get("id", UUID.class)).one()
+                .switchIfEmpty(Mono.error(() -> new NotFound("User " + userId)));
     }
 
     public Mono<Learner> learner(String token) {

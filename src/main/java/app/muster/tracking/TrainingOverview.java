@@ -68,6 +68,18 @@ public class TrainingOverview {
             ORDER BY ce.enroll_on, c.title
             """;
 
+    private static final String LEARNERS = """
+            SELECT u.id, u.first_name, u.last_name, u.email, a.status, a.score, a.completed_at
+            FROM learner_assignment a
+            JOIN org_user u ON u.id = a.user_id
+            JOIN course_enrollment ce ON ce.id = a.course_enrollment_id
+            JOIN enrollment_batch b ON b.id = ce.batch_id
+            JOIN client_org o ON o.id = b.org_id
+            WHERE a.course_enrollment_id = :courseEnrollmentId
+              AND o.msp_id = :mspId
+            ORDER BY u.last_name, u.first_name
+            """;
+
     private final DatabaseClient db;
     private final ClientOrgs clientOrgs;
 
@@ -111,6 +123,19 @@ public class TrainingOverview {
                                 .map(courses -> new BatchDetail(batchId, header.name(), org, header.targetMode(),
                                         header.enrollmentEmail(), header.reminderEmails(), header.createdAt(),
                                         courses))));
+    }
+
+    /** The learners assigned to one course enrollment of the MSP; none for another MSP's. */
+    public Mono<List<LearnerRow>> learners(UUID mspId, UUID courseEnrollmentId) {
+        return db.sql(LEARNERS)
+                .bind("mspId", mspId)
+                .bind("courseEnrollmentId", courseEnrollmentId)
+                .map(row -> new LearnerRow(row.get("id", UUID.class),
+                        row.get("first_name", String.class) + " " + row.get("last_name", String.class),
+                        row.get("email", String.class), row.get("status", String.class),
+                        row.get("score", Integer.class), Rows.instant(row, "completed_at")))
+                .all()
+                .collectList();
     }
 
     private Mono<List<CourseEnrollmentRow>> courseEnrollments(UUID batchId) {

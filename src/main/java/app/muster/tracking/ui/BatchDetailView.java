@@ -4,6 +4,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -32,6 +34,7 @@ import app.muster.base.ui.SummaryCard;
 import app.muster.enrollment.CourseEnrollmentStatus;
 import app.muster.enrollment.RetryService;
 import app.muster.enrollment.TrainingEvents;
+import app.muster.learning.LearnerLinks;
 import app.muster.security.CurrentAdmin;
 import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.BatchDetail;
@@ -62,15 +65,21 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
     private UUID batchId;
 
     BatchDetailView(TrainingOverview overview, TrainingEvents events, RetryService retryService,
-            CurrentAdmin currentAdmin) {
+            LearnerLinks learnerLinks, CurrentAdmin currentAdmin,
+            @Value("${muster.public-url:http://localhost:8080}") String publicUrl) {
         this.retryService = retryService;
         this.admin = currentAdmin.get();
         configureGrid();
+        courseGrid.addItemClickListener(click -> {
+            if (click.getItem().status().fired()) {
+                new CourseLearnersDialog(click.getItem(), admin.mspId(), overview, learnerLinks, publicUrl).open();
+            }
+        });
 
         var cards = new Div(enrolledCard, scheduledCard, needsAccessCard, failedCard);
         cards.addClassName("summary-cards");
         addClassName("page");
-        add(clientLink, batchName, batchStatus, cards, courseGrid);
+        add(clientLink, batchName, batchStatus, cards, courseGrid, CourseLearnersDialog.hint());
         LiveData.follow(this, () -> events.changes(admin.mspId()).filter(change -> batchId.equals(change.batchId())),
                 () -> overview.batch(admin.mspId(), orgId, batchId), this::show, this::failed);
     }
