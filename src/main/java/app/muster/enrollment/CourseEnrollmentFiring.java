@@ -228,8 +228,8 @@ class CourseEnrollmentFiring {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private record FiringContext(UUID batchId, UUID orgId, TargetMode targetMode, UUID mspId, String orgName, boolean trainingReady,
-            String courseTitle, boolean courseEnabled) {
+    private record FiringContext(UUID batchId, UUID orgId, TargetMode targetMode, UUID mspId, String orgName,
+            boolean trainingReady, String courseTitle, boolean courseEnabled) {
     }
 
     private record Outcome(FiringContext context, CourseEnrollmentStatus status, long assigned) {

@@ -18,7 +18,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/xapi/**", "/error").permitAll());
+        http.authorizeHttpRequests(
+                requests -> requests.requestMatchers("/styles/**", "/xapi/**", "/error").permitAll());
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/xapi/**"));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }

@@ -94,8 +94,8 @@ class TrainingBenchmark {
                 """, admin.mspId());
         double rawSeconds = (System.nanoTime() - start) / 1e9;
 
-        System.out.printf("%nFAN-OUT  %,d learners assigned by firing %d course enrollments in %.2f s: %,.0f learners/s%n",
-                assigned, clients.size(), firingSeconds, assigned / firingSeconds);
+        System.out.printf("%nFAN-OUT  %,d learners assigned by firing %d course enrollments in %.2f s: "
+                + "%,.0f learners/s%n", assigned, clients.size(), firingSeconds, assigned / firingSeconds);
         System.out.printf("FAN-OUT  the same rows in one plain INSERT ... SELECT: %.2f s (%,.0f rows/s)%n", rawSeconds,
                 assigned / rawSeconds);
         System.out.printf("FAN-OUT  ratio firing / plain insert: %.2fx (target: within 3x)%n%n",

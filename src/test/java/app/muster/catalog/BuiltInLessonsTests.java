@@ -48,7 +48,8 @@ class BuiltInLessonsTests {
         Lesson lesson = LESSONS.forCourse(courseId).orElseThrow(() -> new AssertionError("no lesson for " + courseId));
 
         assertThat(lesson.courseId()).isEqualTo(courseId);
-        assertThat(lesson.paragraphs()).hasSizeBetween(3, 5).allSatisfy(paragraph -> assertThat(paragraph).isNotBlank());
+        assertThat(lesson.paragraphs()).hasSizeBetween(3, 5)
+                .allSatisfy(paragraph -> assertThat(paragraph).isNotBlank());
         assertThat(lesson.questions()).hasSize(3).allSatisfy(question -> {
             assertThat(question.prompt()).isNotBlank();
             assertThat(question.choices()).hasSize(4).doesNotHaveDuplicates()

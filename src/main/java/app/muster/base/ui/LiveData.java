@@ -24,6 +24,7 @@ public final class LiveData<T> {
     private final Consumer<T> show;
     private final Consumer<Throwable> failed;
     private Disposable subscription;
+    private UI ui;
 
     private LiveData(Supplier<Flux<?>> changes, Supplier<Mono<T>> load, Consumer<T> show,
             Consumer<Throwable> failed) {
@@ -33,24 +34,35 @@ public final class LiveData<T> {
         this.failed = failed;
     }
 
-    public static <T> void follow(Component view, Supplier<Flux<?>> changes, Supplier<Mono<T>> load,
+    public static <T> LiveData<T> follow(Component view, Supplier<Flux<?>> changes, Supplier<Mono<T>> load,
             Consumer<T> show, Consumer<Throwable> failed) {
         var live = new LiveData<>(changes, load, show, failed);
         view.addAttachListener(attach -> live.start(attach.getUI()));
         view.addDetachListener(detach -> live.stop());
+        return live;
+    }
+
+    /** Loads again from scratch, for a page that stays attached while its address changes to another item. */
+    public void reload() {
+        if (ui != null) {
+            start(ui);
+        }
     }
 
     private void start(UI ui) {
         stop();
+        this.ui = ui;
         subscription = changes.get()
                 .map(change -> Boolean.TRUE)
                 .sample(AT_MOST_EVERY)
                 .startWith(Boolean.TRUE)
                 .concatMap(tick -> load.get(), 1)
-                .subscribe(data -> ui.access(() -> show.accept(data)), error -> ui.access(() -> failed.accept(error)));
+                .subscribe(data -> UiUpdates.apply(ui, () -> show.accept(data)),
+                        error -> UiUpdates.apply(ui, () -> failed.accept(error)));
     }
 
     private void stop() {
+        ui = null;
         if (subscription != null) {
             subscription.dispose();
         }

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import app.muster.base.ui.UiUpdates;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.catalog.Course;
 import app.muster.catalog.CourseLibrary;
@@ -88,8 +89,9 @@ public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveO
         UI ui = attachEvent.getUI();
         Mono.zip(clientOrgs.list(admin.mspId()).collectList(), courseLibrary.all().collectList(),
                 courseLibrary.accessByOrg(admin.mspId()))
-                .subscribe(loaded -> ui.access(() -> populate(loaded.getT1(), loaded.getT2(), loaded.getT3())),
-                        error -> ui.access(() -> ErrorMessages.show(error)));
+                .subscribe(loaded -> UiUpdates.apply(ui,
+                        () -> populate(loaded.getT1(), loaded.getT2(), loaded.getT3())),
+                        error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
     private void populate(List<ClientOrg> clients, List<Course> courses, Map<UUID, Set<String>> access) {
@@ -157,8 +159,8 @@ public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveO
     private void submit(LaunchRequest request, LaunchResultsPanel results) {
         UI ui = UI.getCurrent();
         launchService.launch(admin, request)
-                .subscribe(result -> ui.access(() -> results.add(result)),
-                        error -> ui.access(() -> launchRefused(error)));
+                .subscribe(result -> UiUpdates.apply(ui, () -> results.add(result)),
+                        error -> UiUpdates.apply(ui, () -> launchRefused(error)));
     }
 
     @Override

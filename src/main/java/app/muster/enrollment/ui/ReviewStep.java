@@ -18,6 +18,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import com.vaadin.flow.component.UI;
 
+import app.muster.base.ui.UiUpdates;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.catalog.Course;
 import app.muster.directory.ClientOrg;
@@ -74,8 +75,9 @@ class ReviewStep extends VerticalLayout implements WizardStep {
         if (previewing != null) {
             previewing.dispose();
         }
-        previewing = previewer.apply(state).subscribe(client -> ui.access(() -> lines.add(previewLine(client))),
-                error -> ui.access(() -> lines.add(new ListItem(ErrorMessages.describe(error)))));
+        previewing = previewer.apply(state).subscribe(
+                client -> UiUpdates.apply(ui, () -> lines.add(previewLine(client))),
+                error -> UiUpdates.apply(ui, () -> lines.add(new ListItem(ErrorMessages.describe(error)))));
     }
 
     private ListItem previewLine(ClientPreview client) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 
+import app.muster.base.ui.UiUpdates;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.UserGroup;
@@ -95,8 +96,8 @@ class TargetingStep extends VerticalLayout implements WizardStep {
         includedGroups.clear();
         excludedGroups.clear();
         UI ui = UI.getCurrent();
-        groupsOfClient.apply(client.id()).subscribe(groups -> ui.access(() -> showGroups(groups)),
-                error -> ui.access(() -> ErrorMessages.show(error)));
+        groupsOfClient.apply(client.id()).subscribe(groups -> UiUpdates.apply(ui, () -> showGroups(groups)),
+                error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
     private void showGroups(List<UserGroup> groups) {

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import app.muster.base.ui.UiUpdates;
 import app.muster.base.NotFound;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.NotFoundMessage;
@@ -66,8 +67,8 @@ public class LearnerCourseView extends VerticalLayout implements BeforeEnterObse
             showNotFound();
             return;
         }
-        quizzes.lesson(token, assignmentId).subscribe(found -> ui.access(() -> show(found)),
-                error -> ui.access(() -> failed(error)));
+        quizzes.lesson(token, assignmentId).subscribe(found -> UiUpdates.apply(ui, () -> show(found)),
+                error -> UiUpdates.apply(ui, () -> failed(error)));
     }
 
     private void show(CourseLesson course) {
@@ -96,8 +97,8 @@ public class LearnerCourseView extends VerticalLayout implements BeforeEnterObse
 
     private void submit(UI ui) {
         var chosen = answers.stream().map(RadioButtonGroup::getValue).toList();
-        quizzes.submit(token, assignmentId, chosen).subscribe(result -> ui.access(() -> showOutcome(result)),
-                error -> ui.access(() -> {
+        quizzes.submit(token, assignmentId, chosen).subscribe(result -> UiUpdates.apply(ui, () -> showOutcome(result)),
+                error -> UiUpdates.apply(ui, () -> {
                     submitButton.setEnabled(true);
                     ErrorMessages.show(error);
                 }));

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.RouteParam;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import app.muster.base.ui.UiUpdates;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.NotFoundMessage;
 import app.muster.base.ui.StatusBadges;
@@ -55,8 +56,8 @@ public class LearnerHomeView extends VerticalLayout implements BeforeEnterObserv
         token = event.getRouteParameters().get("token").orElse("");
         UI ui = event.getUI();
         Mono.zip(links.learner(token), links.assignments(token))
-                .subscribe(found -> ui.access(() -> show(found.getT1(), found.getT2())),
-                        error -> ui.access(() -> failed(error)));
+                .subscribe(found -> UiUpdates.apply(ui, () -> show(found.getT1(), found.getT2())),
+                        error -> UiUpdates.apply(ui, () -> failed(error)));
     }
 
     private void show(Learner learner, List<LearnerAssignmentView> assignments) {

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import app.muster.base.ui.UiUpdates;
 import app.muster.base.NotFound;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.LiveData;
@@ -61,6 +62,7 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
     final Grid<CourseEnrollmentRow> courseGrid = new Grid<>();
     private final RetryService retryService;
     private final MspAdminPrincipal admin;
+    private LiveData<?> live;
     private UUID orgId;
     private UUID batchId;
 
@@ -80,7 +82,8 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
         cards.addClassName("summary-cards");
         addClassName("page");
         add(clientLink, batchName, batchStatus, cards, courseGrid, CourseLearnersDialog.hint());
-        LiveData.follow(this, () -> events.changes(admin.mspId()).filter(change -> batchId.equals(change.batchId())),
+        live = LiveData.follow(this,
+                () -> events.changes(admin.mspId()).filter(change -> batchId.equals(change.batchId())),
                 () -> overview.batch(admin.mspId(), orgId, batchId), this::show, this::failed);
     }
 
@@ -94,6 +97,7 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
         }
         orgId = org.get();
         batchId = batch.get();
+        live.reload();
     }
 
     private void configureGrid() {
@@ -154,8 +158,8 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
 
     private void retry(UI ui, CourseEnrollmentRow row, Mono<CourseEnrollmentStatus> retried) {
         retried.subscribe(
-                status -> ui.access(() -> Notification.show(row.courseTitle() + ": " + status.label() + ".")),
-                error -> ui.access(() -> ErrorMessages.show(error)));
+                status -> UiUpdates.apply(ui, () -> Notification.show(row.courseTitle() + ": " + status.label() + ".")),
+                error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
     private void show(BatchDetail batch) {

@@ -41,6 +41,7 @@ public class ClientTrainingView extends VerticalLayout implements BeforeEnterObs
 
     final H1 clientName = new H1();
     final Grid<BatchRow> batchGrid = new Grid<>();
+    private LiveData<?> live;
     private UUID orgId;
     private ZoneId timeZone = ZoneId.of("UTC");
 
@@ -50,14 +51,16 @@ public class ClientTrainingView extends VerticalLayout implements BeforeEnterObs
 
         addClassName("page");
         add(clientName, new Paragraph("Training enrollments of this organization."), batchGrid);
-        LiveData.follow(this, () -> events.changes(mspId).filter(change -> change.orgId().equals(orgId)),
+        live = LiveData.follow(this, () -> events.changes(mspId).filter(change -> change.orgId().equals(orgId)),
                 () -> overview.client(mspId, orgId), this::show, this::failed);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        RouteIds.uuid(event, "orgId").ifPresentOrElse(id -> orgId = id,
-                () -> event.rerouteToError(NotFoundException.class));
+        RouteIds.uuid(event, "orgId").ifPresentOrElse(id -> {
+            orgId = id;
+            live.reload();
+        }, () -> event.rerouteToError(NotFoundException.class));
     }
 
     private void configureGrid() {

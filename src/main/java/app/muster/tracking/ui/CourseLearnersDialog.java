@@ -13,6 +13,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
+import app.muster.base.ui.UiUpdates;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.StatusBadges;
 import app.muster.learning.LearnerLinks;
@@ -48,8 +49,8 @@ class CourseLearnersDialog extends Dialog {
         add(learnerGrid, linkField);
         getFooter().add(new Button("Close", click -> close()));
         UI ui = UI.getCurrent();
-        overview.learners(mspId, course.id()).subscribe(rows -> ui.access(() -> learnerGrid.setItems(rows)),
-                error -> ui.access(() -> ErrorMessages.show(error)));
+        overview.learners(mspId, course.id()).subscribe(rows -> UiUpdates.apply(ui, () -> learnerGrid.setItems(rows)),
+                error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
     private void configureGrid() {
@@ -79,18 +80,18 @@ class CourseLearnersDialog extends Dialog {
     }
 
     private void issue(UI ui, LearnerRow row) {
-        links.issueFor(mspId, row.userId()).subscribe(token -> ui.access(() -> {
+        links.issueFor(mspId, row.userId()).subscribe(token -> UiUpdates.apply(ui, () -> {
             linkField.setLabel("Personal link of " + row.name());
             linkField.setValue(publicUrl + "/learn/" + token);
             linkField.setVisible(true);
-        }), error -> ui.access(() -> ErrorMessages.show(error)));
+        }), error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
     private void revoke(UI ui, LearnerRow row) {
-        links.revokeFor(mspId, row.userId()).subscribe(count -> ui.access(() -> {
+        links.revokeFor(mspId, row.userId()).subscribe(count -> UiUpdates.apply(ui, () -> {
             linkField.setVisible(false);
             Notification.show(count + (count == 1 ? " link" : " links") + " of " + row.name() + " revoked.");
-        }), error -> ui.access(() -> ErrorMessages.show(error)));
+        }), error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
     static Paragraph hint() {

@@ -36,6 +36,16 @@ class ClientTrainingViewTests extends ViewTest {
     }
 
     @Test
+    void goingStraightToAnotherClientShowsThatClient() {
+        var acme = open(tenants().demoClient("Acme Industries"));
+        eventually(() -> assertThat(acme.clientName.getText()).isEqualTo("Acme Industries"));
+
+        var bayside = open(tenants().demoClient("Bayside Dental Group"));
+
+        eventually(() -> assertThat(bayside.clientName.getText()).isEqualTo("Bayside Dental Group"));
+    }
+
+    @Test
     @WithAnonymousUser
     void showsTheEmptyStateWhileTheClientHasNoBatches() {
         MspAdminPrincipal admin = tenants().otherMspAdmin();
