@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
 
 import app.muster.MusterTest;
 import app.muster.base.Rows;
@@ -27,7 +28,9 @@ import app.muster.directory.DirectoryExportParser;
 import app.muster.directory.TrainingState;
 import app.muster.msp.Msps;
 
+/** Runs in an application context of its own, so that no other test has changed the demo MSP before it. */
 @MusterTest
+@TestPropertySource(properties = "muster.test.context=demo-loader")
 class DemoMspLoaderTests {
 
     @Autowired
