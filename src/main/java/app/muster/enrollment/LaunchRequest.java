@@ -13,7 +13,9 @@ public record LaunchRequest(UUID submissionId, List<UUID> orgIds, List<CourseSch
     public static final int MAX_CLIENTS = 25;
 
     public LaunchRequest {
-        orgIds = List.copyOf(orgIds);
-        courses = List.copyOf(courses);
+        orgIds = orgIds == null ? List.of() : List.copyOf(orgIds);
+        courses = courses == null ? List.of() : List.copyOf(courses);
+        targeting = targeting == null ? Targeting.allUsers() : targeting;
+        notifications = notifications == null ? Notifications.none() : notifications;
     }
 }

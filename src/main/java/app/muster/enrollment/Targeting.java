@@ -10,9 +10,10 @@ import java.util.UUID;
 public record Targeting(TargetMode mode, Set<UUID> includedGroups, Set<UUID> excludedGroups, Set<UUID> users) {
 
     public Targeting {
-        includedGroups = Set.copyOf(includedGroups);
-        excludedGroups = Set.copyOf(excludedGroups);
-        users = Set.copyOf(users);
+        mode = mode == null ? TargetMode.ALL_USERS : mode;
+        includedGroups = includedGroups == null ? Set.of() : Set.copyOf(includedGroups);
+        excludedGroups = excludedGroups == null ? Set.of() : Set.copyOf(excludedGroups);
+        users = users == null ? Set.of() : Set.copyOf(users);
     }
 
     public static Targeting allUsers() {

@@ -1,15 +1,9 @@
 package app.muster.learning;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
 import app.muster.base.NotFound;
+import app.muster.base.SecretTokens;
 import app.muster.base.Rows;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +25,6 @@ import reactor.core.publisher.Mono;
 public class LearnerLinks {
 
     private static final Logger log = LoggerFactory.getLogger(LearnerLinks.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final String INSERT_LINK = """
             INSERT INTO learner_link (id, user_id, token_hash, created_at)
@@ -81,11 +75,11 @@ public class LearnerLinks {
 
     /** Issues a new link for a user and returns its token, which is shown or sent once and never stored. */
     public Mono<String> issue(UUID userId) {
-        String token = newToken();
+        String token = SecretTokens.newToken(32);
         return db.sql(INSERT_LINK)
                 .bind("id", UUID.randomUUID())
                 .bind("userId", userId)
-                .bind("tokenHash", hash(token))
+                .bind("tokenHash", SecretTokens.hash(token))
                 .bind("now", now())
                 .then()
                 .doOnSuccess(done -> log.info("Learner link issued for user {}.", userId))
@@ -110,7 +104,7 @@ public class LearnerLinks {
 
     public Mono<Learner> learner(String token) {
         return db.sql(LEARNER_BY_TOKEN)
-                .bind("tokenHash", hash(token))
+                .bind("tokenHash", SecretTokens.hash(token))
                 .map(row -> new Learner(row.get("id", UUID.class), row.get("org_id", UUID.class),
                         row.get("first_name", String.class), row.get("last_name", String.class),
                         row.get("org_name", String.class)))
@@ -143,20 +137,7 @@ public class LearnerLinks {
                 .doOnNext(revoked -> log.info("Revoked {} learner links of user {}.", revoked, userId));
     }
 
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 
-    static String hash(String token) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException missing) {
-            throw new IllegalStateException("SHA-256 is not available.", missing);
-        }
-    }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

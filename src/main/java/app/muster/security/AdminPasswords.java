@@ -1,7 +1,5 @@
 package app.muster.security;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -9,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import app.muster.base.SecretTokens;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,7 +18,6 @@ import reactor.core.publisher.Mono;
 public class AdminPasswords {
 
     private static final Logger log = LoggerFactory.getLogger(AdminPasswords.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MspAdminAccounts accounts;
     private final String configuredPassword;
@@ -31,7 +29,7 @@ public class AdminPasswords {
 
     public Mono<UUID> createAdmin(UUID mspId, String username, String displayName) {
         boolean generated = configuredPassword.isBlank();
-        String password = generated ? generate() : configuredPassword;
+        String password = generated ? SecretTokens.newToken(18) : configuredPassword;
         return accounts.create(mspId, username, displayName, password)
                 .doOnNext(id -> announce(username, password, generated));
     }
@@ -53,9 +51,4 @@ public class AdminPasswords {
         }
     }
 
-    private static String generate() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

@@ -2,13 +2,20 @@ package app.muster.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+import jakarta.servlet.DispatcherType;
 
 import app.muster.security.ui.LoginView;
 
@@ -16,10 +23,35 @@ import app.muster.security.ui.LoginView;
 @EnableWebSecurity
 class SecurityConfig {
 
+    private static final String UNAUTHORIZED = """
+            {"type":"https://muster.example/problems/unauthorized","title":"Unauthorized","status":401,\
+            "detail":"Send a personal API token as 'Authorization: Bearer <token>'. Create one under API tokens."}""";
+
+    /** The REST API: stateless, personal API tokens only, problem details when refused. */
     @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens apiTokens) throws Exception {
+        return http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiTokenFilter(apiTokens), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .anyRequest().hasRole(MspAdminPrincipal.ROLE))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, refused) -> {
+                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    response.getWriter().write(UNAUTHORIZED);
+                }))
+                .build();
+    }
+
+    /** The pages: Vaadin's sign-in flow; the xAPI endpoint, styles and API description are open. */
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(
-                requests -> requests.requestMatchers("/styles/**", "/xapi/**", "/error").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/xapi/**", "/error",
+                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll());
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/xapi/**"));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }

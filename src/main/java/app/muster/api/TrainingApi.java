@@ -1,0 +1,124 @@
+package app.muster.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.muster.catalog.Course;
+import app.muster.catalog.CourseLibrary;
+import app.muster.directory.ClientOrg;
+import app.muster.directory.ClientOrgs;
+import app.muster.directory.UserGroup;
+import app.muster.enrollment.CourseEnrollmentStatus;
+import app.muster.enrollment.LaunchResult;
+import app.muster.enrollment.LaunchService;
+import app.muster.enrollment.RetryService;
+import app.muster.enrollment.TrainingChanged;
+import app.muster.enrollment.TrainingEvents;
+import app.muster.security.MspAdminPrincipal;
+import app.muster.tracking.BatchDetail;
+import app.muster.tracking.BatchRow;
+import app.muster.tracking.TrainingOverview;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Muster's REST API, version 1: what the wizard and the training pages do, for scripts. Every call acts as the
+ * admin whose personal API token it carries, within that admin's MSP; refusals carry the wizard's messages.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+class TrainingApi {
+
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final ClientOrgs clientOrgs;
+    private final CourseLibrary courseLibrary;
+    private final LaunchService launchService;
+    private final RetryService retryService;
+    private final TrainingOverview overview;
+    private final TrainingEvents events;
+
+    TrainingApi(ClientOrgs clientOrgs, CourseLibrary courseLibrary, LaunchService launchService,
+            RetryService retryService, TrainingOverview overview, TrainingEvents events) {
+        this.clientOrgs = clientOrgs;
+        this.courseLibrary = courseLibrary;
+        this.launchService = launchService;
+        this.retryService = retryService;
+        this.overview = overview;
+        this.events = events;
+    }
+
+    @GetMapping("/clients")
+    Flux<ClientOrg> clients(@AuthenticationPrincipal MspAdminPrincipal admin) {
+        return clientOrgs.list(admin.mspId());
+    }
+
+    @GetMapping("/clients/{orgId}/groups")
+    Flux<UserGroup> groups(@AuthenticationPrincipal MspAdminPrincipal admin, @PathVariable UUID orgId) {
+        return clientOrgs.find(admin.mspId(), orgId).thenMany(clientOrgs.groups(admin.mspId(), orgId));
+    }
+
+    @GetMapping("/courses")
+    Flux<Course> courses() {
+        return courseLibrary.all();
+    }
+
+    /** Launches and answers with every client's result once all are in. */
+    @PostMapping(path = "/launches", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<List<LaunchResult>> launch(@AuthenticationPrincipal MspAdminPrincipal admin, @RequestBody LaunchBody body) {
+        return Mono.fromCallable(body::toRequest).flatMapMany(request -> launchService.launch(admin, request))
+                .collectList();
+    }
+
+    /** Launches and streams each client's result as its batch is created, then a final "done" event. */
+    @PostMapping(path = "/launches", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<Object>> launchStreaming(@AuthenticationPrincipal MspAdminPrincipal admin,
+            @RequestBody LaunchBody body) {
+        return Mono.fromCallable(body::toRequest)
+                .flatMapMany(request -> launchService.launch(admin, request))
+                .map(result -> ServerSentEvent.<Object>builder(result).event("result").build())
+                .concatWith(Mono.just(ServerSentEvent.<Object>builder("launch finished").event("done").build()));
+    }
+
+    @GetMapping("/clients/{orgId}/batches")
+    Mono<List<BatchRow>> batches(@AuthenticationPrincipal MspAdminPrincipal admin, @PathVariable UUID orgId) {
+        return overview.client(admin.mspId(), orgId).map(client -> client.batches());
+    }
+
+    @GetMapping("/clients/{orgId}/batches/{batchId}")
+    Mono<BatchDetail> batch(@AuthenticationPrincipal MspAdminPrincipal admin, @PathVariable UUID orgId,
+            @PathVariable UUID batchId) {
+        return overview.batch(admin.mspId(), orgId, batchId);
+    }
+
+    @PostMapping("/course-enrollments/{courseEnrollmentId}/retry")
+    Mono<RetryOutcome> retry(@AuthenticationPrincipal MspAdminPrincipal admin,
+            @PathVariable UUID courseEnrollmentId) {
+        return retryService.retry(admin, courseEnrollmentId).map(RetryOutcome::new);
+    }
+
+    /** Status changes of the MSP's training as they happen, with a heartbeat comment every 15 seconds. */
+    @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<TrainingChanged>> events(@AuthenticationPrincipal MspAdminPrincipal admin) {
+        var changes = events.changes(admin.mspId())
+                .map(change -> ServerSentEvent.builder(change).event("changed").build());
+        var heartbeat = Flux.interval(HEARTBEAT)
+                .map(tick -> ServerSentEvent.<TrainingChanged>builder().comment("still here").build());
+        return Flux.merge(changes, heartbeat);
+    }
+
+    record RetryOutcome(CourseEnrollmentStatus status) {
+    }
+}

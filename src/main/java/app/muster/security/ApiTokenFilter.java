@@ -1,0 +1,38 @@
+package app.muster.security;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Signs an API request in as the MSP admin whose live personal token it carries. */
+class ApiTokenFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiTokens apiTokens;
+
+    ApiTokenFilter(ApiTokens apiTokens) {
+        this.apiTokens = apiTokens;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.startsWith(BEARER) && header.length() > BEARER.length()) {
+            apiTokens.authenticate(header.substring(BEARER.length()).strip())
+                    .blockOptional(Duration.ofSeconds(10))
+                    .ifPresent(admin -> SecurityContextHolder.getContext().setAuthentication(
+                            UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities())));
+        }
+        chain.doFilter(request, response);
+    }
+}
