@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
+import app.muster.audit.AuditLog;
 import app.muster.base.NotFound;
 import app.muster.base.Refusal;
 import app.muster.catalog.Course;
@@ -48,22 +49,29 @@ public class LaunchService {
     private final DatabaseClient db;
     private final CourseLibrary courseLibrary;
     private final BatchCreation batchCreation;
+    private final AuditLog auditLog;
     private final Clock clock;
 
-    LaunchService(DatabaseClient db, CourseLibrary courseLibrary, BatchCreation batchCreation, Clock clock) {
+    LaunchService(DatabaseClient db, CourseLibrary courseLibrary, BatchCreation batchCreation, AuditLog auditLog,
+            Clock clock) {
         this.db = db;
         this.courseLibrary = courseLibrary;
         this.batchCreation = batchCreation;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
     /** Emits one result per distinct client, in the order the batches are created; a refused launch emits an error. */
     public Flux<LaunchResult> launch(MspAdminPrincipal admin, LaunchRequest request) {
+        Mono<Void> audited = auditLog.record(admin, "Launch", "Submission " + request.submissionId() + ": "
+                + request.orgIds().size() + " clients, courses " + request.courses().stream()
+                        .map(CourseSchedule::courseId).collect(Collectors.joining(", "))
+                + ", " + request.targeting().mode().label());
         return courseLibrary.all()
                 .collectMap(Course::id, Function.identity())
                 .doOnNext(library -> LaunchRules.check(request, library))
                 .flatMapMany(library -> register(admin, request.submissionId())
-                        .flatMapMany(launchId -> launchEach(admin, launchId, request, library)));
+                        .flatMapMany(launchId -> audited.thenMany(launchEach(admin, launchId, request, library))));
     }
 
     private Flux<LaunchResult> launchEach(MspAdminPrincipal admin, UUID launchId, LaunchRequest request,

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
+import app.muster.audit.AuditLog;
 import app.muster.base.NotFound;
 import app.muster.base.Refusal;
 import app.muster.catalog.CourseLibrary;
@@ -31,21 +32,26 @@ public class RetryService {
     private final DatabaseClient db;
     private final CourseEnrollmentFiring firing;
     private final CourseLibrary courseLibrary;
+    private final AuditLog auditLog;
 
-    RetryService(DatabaseClient db, CourseEnrollmentFiring firing, CourseLibrary courseLibrary) {
+    RetryService(DatabaseClient db, CourseEnrollmentFiring firing, CourseLibrary courseLibrary, AuditLog auditLog) {
         this.db = db;
         this.firing = firing;
         this.courseLibrary = courseLibrary;
+        this.auditLog = auditLog;
     }
 
     public Mono<CourseEnrollmentStatus> retry(MspAdminPrincipal admin, UUID courseEnrollmentId) {
-        return find(admin, courseEnrollmentId).flatMap(row -> fire(admin, courseEnrollmentId));
+        Mono<Void> audited = auditLog.record(admin, "Retry", "Course enrollment " + courseEnrollmentId);
+        return find(admin, courseEnrollmentId).flatMap(row -> audited.then(fire(admin, courseEnrollmentId)));
     }
 
     /** For a Needs Access row: enables the course for the client, then retries the row. */
     public Mono<CourseEnrollmentStatus> enableCourseAndRetry(MspAdminPrincipal admin, UUID courseEnrollmentId) {
+        Mono<Void> audited = auditLog.record(admin, "Enable course and retry", "Course enrollment "
+                + courseEnrollmentId);
         return find(admin, courseEnrollmentId)
-                .flatMap(row -> courseLibrary.grantAccess(admin.mspId(), row.orgId(), row.courseId())
+                .flatMap(row -> audited.then(courseLibrary.grantAccess(admin.mspId(), row.orgId(), row.courseId()))
                         .doOnSuccess(done -> log.info("Admin {} enabled course {} for client org {}.",
                                 admin.adminId(), row.courseId(), row.orgId())))
                 .then(fire(admin, courseEnrollmentId));

@@ -12,9 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
+import app.muster.audit.AuditLog;
 import app.muster.base.NotFound;
 import app.muster.base.SecretTokens;
 import app.muster.base.Rows;
+import app.muster.security.MspAdminPrincipal;
 import reactor.core.publisher.Mono;
 
 /**
@@ -66,10 +68,12 @@ public class LearnerLinks {
             """;
 
     private final DatabaseClient db;
+    private final AuditLog auditLog;
     private final Clock clock;
 
-    LearnerLinks(DatabaseClient db, Clock clock) {
+    LearnerLinks(DatabaseClient db, AuditLog auditLog, Clock clock) {
         this.db = db;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -87,13 +91,15 @@ public class LearnerLinks {
     }
 
     /** Issues a link for a user of one of the MSP's clients; another MSP's user is not found. */
-    public Mono<String> issueFor(UUID mspId, UUID userId) {
-        return userInMsp(mspId, userId).flatMap(this::issue);
+    public Mono<String> issueFor(MspAdminPrincipal admin, UUID userId) {
+        Mono<Void> audited = auditLog.record(admin, "Learner link issued", "User " + userId);
+        return userInMsp(admin.mspId(), userId).flatMap(user -> audited.then(issue(user)));
     }
 
     /** Revokes every link of a user of one of the MSP's clients. */
-    public Mono<Long> revokeFor(UUID mspId, UUID userId) {
-        return userInMsp(mspId, userId).flatMap(this::revokeAll);
+    public Mono<Long> revokeFor(MspAdminPrincipal admin, UUID userId) {
+        Mono<Void> audited = auditLog.record(admin, "Learner links revoked", "User " + userId);
+        return userInMsp(admin.mspId(), userId).flatMap(user -> audited.then(revokeAll(user)));
     }
 
     private Mono<UUID> userInMsp(UUID mspId, UUID userId) {

@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import app.muster.TestTenants;
+import app.muster.audit.AuditLog;
 import app.muster.browser.MusterServerTest;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
@@ -41,6 +42,8 @@ class TrainingApiTests {
     ApiTokens apiTokens;
     @Autowired
     TrainingOverview overview;
+    @Autowired
+    AuditLog auditLog;
     @Autowired
     MspAdminAccounts accounts;
     @Autowired
@@ -106,6 +109,12 @@ class TrainingApiTests {
             }
         }
         assertThat(events).containsExactly("result", "result", "result", "done");
+        assertThat(auditLog.latest(admin.mspId()).block()).anySatisfy(logged -> {
+            assertThat(logged.action()).isEqualTo("Launch");
+            assertThat(logged.actor()).isEqualTo(admin.getUsername());
+            assertThat(logged.origin()).isEqualTo("API from 127.0.0.1");
+            assertThat(logged.detail()).contains("3 clients", "ransomware");
+        });
         for (ClientOrg client : clients) {
             JsonNode result = results.stream().filter(r -> r.get("orgId").asString().equals(client.id().toString()))
                     .findFirst().orElseThrow();
@@ -157,6 +166,7 @@ class TrainingApiTests {
         assertThat(batches.statusCode()).isEqualTo(404);
         assertThat(json.readTree(launch.body()).get(0).get("error").asString()).contains("not one of your clients");
         assertThat(clients.size()).isEqualTo(1);
+        assertThat(auditLog.latest(tenants.otherMspAdmin().mspId()).block()).isEmpty();
     }
 
     @Test

@@ -66,7 +66,7 @@ class LearnerLinksTests {
     void aLinkOpensItsOwnLearnersCoursesOnly() {
         var learner = overview.learners(admin.mspId(), courseEnrollment).block().getFirst();
 
-        String token = links.issueFor(admin.mspId(), learner.userId()).block();
+        String token = links.issueFor(admin, learner.userId()).block();
 
         assertThat(token).hasSizeGreaterThanOrEqualTo(40);
         assertThat(links.learner(token).block().userId()).isEqualTo(learner.userId());
@@ -79,9 +79,9 @@ class LearnerLinksTests {
     @Test
     void aRevokedLinkStopsWorkingAtOnce() {
         var learner = overview.learners(admin.mspId(), courseEnrollment).block().getFirst();
-        String token = links.issueFor(admin.mspId(), learner.userId()).block();
+        String token = links.issueFor(admin, learner.userId()).block();
 
-        links.revokeFor(admin.mspId(), learner.userId()).block();
+        links.revokeFor(admin, learner.userId()).block();
 
         assertThatThrownBy(() -> links.learner(token).block()).isInstanceOf(NotFound.class);
     }
@@ -92,9 +92,9 @@ class LearnerLinksTests {
         var learner = overview.learners(admin.mspId(), courseEnrollment).block().getFirst();
 
         assertThat(overview.learners(stranger.mspId(), courseEnrollment).block()).isEmpty();
-        assertThatThrownBy(() -> links.issueFor(stranger.mspId(), learner.userId()).block())
+        assertThatThrownBy(() -> links.issueFor(stranger, learner.userId()).block())
                 .isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> links.revokeFor(stranger.mspId(), learner.userId()).block())
+        assertThatThrownBy(() -> links.revokeFor(stranger, learner.userId()).block())
                 .isInstanceOf(NotFound.class);
     }
 }

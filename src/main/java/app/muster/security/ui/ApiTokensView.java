@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import app.muster.audit.AuditLog;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.StatusBadges;
 import app.muster.base.ui.UiUpdates;
@@ -25,6 +26,7 @@ import app.muster.security.ApiTokens;
 import app.muster.security.CurrentAdmin;
 import app.muster.security.MspAdminPrincipal;
 import jakarta.annotation.security.RolesAllowed;
+import reactor.core.publisher.Mono;
 
 /** The signed-in admin's personal API tokens: create one (shown once), see when each was used, revoke. */
 @Route("msp/api-tokens")
@@ -39,10 +41,12 @@ public class ApiTokensView extends VerticalLayout {
     final TextField newToken = new TextField("Your new token");
     final Grid<ApiToken> tokenGrid = new Grid<>();
     private final ApiTokens apiTokens;
+    private final AuditLog auditLog;
     private final MspAdminPrincipal admin;
 
-    ApiTokensView(ApiTokens apiTokens, CurrentAdmin currentAdmin) {
+    ApiTokensView(ApiTokens apiTokens, AuditLog auditLog, CurrentAdmin currentAdmin) {
         this.apiTokens = apiTokens;
+        this.auditLog = auditLog;
         this.admin = currentAdmin.get();
         nameField.setPlaceholder("e.g. quarterly rollout script");
         nameField.setMaxLength(200);
@@ -83,7 +87,10 @@ public class ApiTokensView extends VerticalLayout {
     }
 
     private void create(UI ui) {
-        apiTokens.create(admin, nameField.getValue()).subscribe(token -> UiUpdates.apply(ui, () -> {
+        String name = nameField.getValue();
+        Mono<Void> audited = auditLog.record(admin, "API token created", name);
+        apiTokens.create(admin, name).flatMap(token -> audited.thenReturn(token))
+                .subscribe(token -> UiUpdates.apply(ui, () -> {
             newToken.setValue(token);
             newToken.setVisible(true);
             nameField.clear();
@@ -92,7 +99,8 @@ public class ApiTokensView extends VerticalLayout {
     }
 
     private void revoke(UI ui, ApiToken token) {
-        apiTokens.revoke(admin, token.id()).subscribe(null, error -> UiUpdates.apply(ui,
+        apiTokens.revoke(admin, token.id()).then(auditLog.record(admin, "API token revoked", token.name()))
+                .subscribe(null, error -> UiUpdates.apply(ui,
                 () -> ErrorMessages.show(error)), () -> UiUpdates.apply(ui, () -> refresh(ui)));
     }
 

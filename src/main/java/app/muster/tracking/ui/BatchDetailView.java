@@ -74,7 +74,7 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
         configureGrid();
         courseGrid.addItemClickListener(click -> {
             if (click.getItem().status().fired()) {
-                new CourseLearnersDialog(click.getItem(), admin.mspId(), overview, learnerLinks, publicUrl).open();
+                new CourseLearnersDialog(click.getItem(), admin, overview, learnerLinks, publicUrl).open();
             }
         });
 

@@ -1,6 +1,5 @@
 package app.muster.tracking.ui;
 
-import java.util.UUID;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -17,6 +16,7 @@ import app.muster.base.ui.UiUpdates;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.StatusBadges;
 import app.muster.learning.LearnerLinks;
+import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.CourseEnrollmentRow;
 import app.muster.tracking.LearnerRow;
 import app.muster.tracking.TrainingOverview;
@@ -30,13 +30,13 @@ class CourseLearnersDialog extends Dialog {
     final Grid<LearnerRow> learnerGrid = new Grid<>();
     final TextField linkField = new TextField("Personal link");
     private final LearnerLinks links;
-    private final UUID mspId;
+    private final MspAdminPrincipal admin;
     private final String publicUrl;
 
-    CourseLearnersDialog(CourseEnrollmentRow course, UUID mspId, TrainingOverview overview, LearnerLinks links,
-            String publicUrl) {
+    CourseLearnersDialog(CourseEnrollmentRow course, MspAdminPrincipal admin, TrainingOverview overview,
+            LearnerLinks links, String publicUrl) {
         this.links = links;
-        this.mspId = mspId;
+        this.admin = admin;
         this.publicUrl = publicUrl;
         setHeaderTitle("Learners of " + course.courseTitle());
         setWidth("min(60rem, 95vw)");
@@ -49,7 +49,7 @@ class CourseLearnersDialog extends Dialog {
         add(learnerGrid, linkField);
         getFooter().add(new Button("Close", click -> close()));
         UI ui = UI.getCurrent();
-        overview.learners(mspId, course.id()).subscribe(rows -> UiUpdates.apply(ui, () -> learnerGrid.setItems(rows)),
+        overview.learners(admin.mspId(), course.id()).subscribe(rows -> UiUpdates.apply(ui, () -> learnerGrid.setItems(rows)),
                 error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
@@ -80,7 +80,7 @@ class CourseLearnersDialog extends Dialog {
     }
 
     private void issue(UI ui, LearnerRow row) {
-        links.issueFor(mspId, row.userId()).subscribe(token -> UiUpdates.apply(ui, () -> {
+        links.issueFor(admin, row.userId()).subscribe(token -> UiUpdates.apply(ui, () -> {
             linkField.setLabel("Personal link of " + row.name());
             linkField.setValue(publicUrl + "/learn/" + token);
             linkField.setVisible(true);
@@ -88,7 +88,7 @@ class CourseLearnersDialog extends Dialog {
     }
 
     private void revoke(UI ui, LearnerRow row) {
-        links.revokeFor(mspId, row.userId()).subscribe(count -> UiUpdates.apply(ui, () -> {
+        links.revokeFor(admin, row.userId()).subscribe(count -> UiUpdates.apply(ui, () -> {
             linkField.setVisible(false);
             Notification.show(count + (count == 1 ? " link" : " links") + " of " + row.name() + " revoked.");
         }), error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
