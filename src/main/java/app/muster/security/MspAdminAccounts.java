@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import reactor.core.publisher.Mono;
 
@@ -35,14 +38,24 @@ public class MspAdminAccounts implements UserDetailsService {
 
     private final DatabaseClient db;
     private final PasswordEncoder passwordEncoder;
+    private final SignInAttempts signInAttempts;
 
-    MspAdminAccounts(DatabaseClient db, PasswordEncoder passwordEncoder) {
+    MspAdminAccounts(DatabaseClient db, PasswordEncoder passwordEncoder, SignInAttempts signInAttempts) {
         this.db = db;
         this.passwordEncoder = passwordEncoder;
+        this.signInAttempts = signInAttempts;
+    }
+
+    private static String currentAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getRemoteAddr() : "unknown";
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        if (signInAttempts.blocked(username, currentAddress())) {
+            throw new LockedException("Too many failed sign-ins; try again in 15 minutes.");
+        }
         return find(username.strip().toLowerCase())
                 .blockOptional(Duration.ofSeconds(10))
                 .orElseThrow(() -> new UsernameNotFoundException("No such MSP admin."));
