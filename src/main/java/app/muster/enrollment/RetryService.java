@@ -41,9 +41,14 @@ public class RetryService {
         this.auditLog = auditLog;
     }
 
+    /**
+     * Retries a row. A row that has meanwhile succeeded (a second admin, a double click) is left as it is and its
+     * status returned; a row that has not fired yet is refused.
+     */
     public Mono<CourseEnrollmentStatus> retry(MspAdminPrincipal admin, UUID courseEnrollmentId) {
         Mono<Void> audited = auditLog.record(admin, "Retry", "Course enrollment " + courseEnrollmentId);
-        return find(admin, courseEnrollmentId).flatMap(row -> audited.then(fire(admin, courseEnrollmentId)));
+        return find(admin, courseEnrollmentId).flatMap(row -> row.status().retryable()
+                ? audited.then(fire(admin, courseEnrollmentId)) : Mono.just(row.status()));
     }
 
     /** For a Needs Access row: enables the course for the client, then retries the row. */
@@ -51,6 +56,7 @@ public class RetryService {
         Mono<Void> audited = auditLog.record(admin, "Enable course and retry", "Course enrollment "
                 + courseEnrollmentId);
         return find(admin, courseEnrollmentId)
+                .filter(row -> row.status().retryable())
                 .flatMap(row -> audited.then(courseLibrary.grantAccess(admin.mspId(), row.orgId(), row.courseId()))
                         .doOnSuccess(done -> log.info("Admin {} enabled course {} for client org {}.",
                                 admin.adminId(), row.courseId(), row.orgId())))
@@ -65,9 +71,9 @@ public class RetryService {
                         row.get("course_id", String.class), row.get("org_id", UUID.class)))
                 .one()
                 .switchIfEmpty(Mono.error(() -> new NotFound("Course enrollment " + courseEnrollmentId)))
-                .flatMap(row -> row.status().retryable() ? Mono.just(row)
-                        : Mono.error(new Refusal("status", "Only Failed, Partial, Needs Access and Access Denied "
-                                + "course enrollments can be retried; this one is " + row.status().label() + ".")));
+                .flatMap(row -> row.status().fired() ? Mono.just(row)
+                        : Mono.error(new Refusal("status", "This course has not enrolled yet, so there is nothing to "
+                                + "retry; it enrolls on its Enroll on date.")));
     }
 
     private record RetryableRow(CourseEnrollmentStatus status, String courseId, UUID orgId) {

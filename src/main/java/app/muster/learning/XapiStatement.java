@@ -34,13 +34,31 @@ record XapiStatement(UUID id, String actorMbox, String actorAccountName, String 
     }
 
     private static Integer score(JsonNode score) {
-        if (score.has("scaled") && score.get("scaled").isNumber()) {
-            return (int) Math.round(score.get("scaled").asDouble() * 100);
+        if (score.has("scaled")) {
+            double scaled = number(score.get("scaled"), "result.score.scaled");
+            if (scaled < -1 || scaled > 1) {
+                throw new Refusal("result.score.scaled", "result.score.scaled must be between -1 and 1; it is "
+                        + scaled + ".");
+            }
+            return (int) Math.round(scaled * 100);
         }
-        if (score.has("raw") && score.has("max") && score.get("max").asDouble() > 0) {
-            return (int) Math.round(100 * score.get("raw").asDouble() / score.get("max").asDouble());
+        if (score.has("raw") && score.has("max")) {
+            double raw = number(score.get("raw"), "result.score.raw");
+            double max = number(score.get("max"), "result.score.max");
+            if (max <= 0 || raw < 0 || raw > max) {
+                throw new Refusal("result.score.raw", "result.score.raw must be between 0 and result.score.max, "
+                        + "which must be above 0.");
+            }
+            return (int) Math.round(100 * raw / max);
         }
         return null;
+    }
+
+    private static double number(JsonNode node, String field) {
+        if (!node.isNumber()) {
+            throw new Refusal(field, field + " must be a number.");
+        }
+        return node.asDouble();
     }
 
     private static String text(JsonNode node) {

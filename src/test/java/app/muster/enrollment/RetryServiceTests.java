@@ -127,12 +127,21 @@ class RetryServiceTests {
     }
 
     @Test
-    void refusesToRetryARowThatDidNotFail() {
+    void aRetryOfARowThatAlreadySucceededChangesNothing() {
         ClientOrg aurora = tenants.demoClient("Aurora Nonprofit Alliance");
         UUID row = row(aurora, launch(aurora, null, "clean-desk")).id();
 
+        assertThat(retryService.retry(admin, row).block()).isEqualTo(CourseEnrollmentStatus.ENROLLED);
+        assertThat(row(aurora, batchOf(row)).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesToRetryARowThatHasNotEnrolledYet() {
+        ClientOrg aurora = tenants.demoClient("Aurora Nonprofit Alliance");
+        UUID row = row(aurora, launch(aurora, LocalDate.now().plusDays(9), "tailgating")).id();
+
         assertThatThrownBy(() -> retryService.retry(admin, row).block()).isInstanceOf(Refusal.class)
-                .hasMessageContaining("this one is Enrolled");
+                .hasMessageContaining("has not enrolled yet");
     }
 
     @Test

@@ -150,6 +150,23 @@ class XapiStatementsTests {
     }
 
     @Test
+    void refusesAScoreThatIsNotANumberOrOutOfRange() throws Exception {
+        ObjectNode words = statement("passed.json", assignment);
+        words.putObject("result").putObject("score").put("raw", "abc").put("max", 10);
+        ObjectNode tooHigh = statement("passed.json", assignment);
+        tooHigh.putObject("result").putObject("score").put("scaled", 5);
+
+        var refusedWords = post(words);
+        var refusedHigh = post(tooHigh);
+
+        assertThat(refusedWords.statusCode()).isEqualTo(400);
+        assertThat(refusedWords.body()).contains("result.score.raw must be a number");
+        assertThat(refusedHigh.statusCode()).isEqualTo(400);
+        assertThat(refusedHigh.body()).contains("between -1 and 1");
+        assertThat(status(assignment)).isEqualTo("ASSIGNED");
+    }
+
+    @Test
     void refusesMalformedJsonWithoutAStackTrace() throws Exception {
         String malformed = new ClassPathResource("cmi5/malformed-initialized.json").getContentAsString(
                 StandardCharsets.UTF_8);

@@ -17,6 +17,7 @@ import app.muster.base.ui.UiUpdates;
 import app.muster.security.CurrentAdmin;
 import app.muster.security.MspAdminPrincipal;
 import jakarta.annotation.security.RolesAllowed;
+import reactor.core.scheduler.Schedulers;
 
 /** The MSP's audit log: the latest changes made through the pages and the API, newest first. */
 @Route("msp/audit")
@@ -41,7 +42,7 @@ public class AuditLogView extends VerticalLayout {
         addClassName("page");
         add(new H1("Audit log"), new Paragraph("The latest 500 changes made in this MSP, through the portal or the "
                 + "API."), eventGrid);
-        addAttachListener(attach -> auditLog.latest(admin.mspId()).subscribe(
+        addAttachListener(attach -> auditLog.latest(admin.mspId()).subscribeOn(Schedulers.boundedElastic()).subscribe(
                 events -> UiUpdates.apply(attach.getUI(), () -> eventGrid.setItems(events)),
                 error -> UiUpdates.apply(attach.getUI(), () -> ErrorMessages.show(error))));
     }

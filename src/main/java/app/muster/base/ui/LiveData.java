@@ -10,6 +10,7 @@ import com.vaadin.flow.component.UI;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Keeps a view's data live: loads it when the view is attached, loads it again after changes (at most four times a
@@ -57,6 +58,7 @@ public final class LiveData<T> {
                 .sample(AT_MOST_EVERY)
                 .startWith(Boolean.TRUE)
                 .concatMap(tick -> load.get(), 1)
+                .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(data -> UiUpdates.apply(ui, () -> show.accept(data)),
                         error -> UiUpdates.apply(ui, () -> failed.accept(error)));
     }

@@ -8,8 +8,11 @@ import com.vaadin.flow.component.html.Paragraph;
 public class NotFoundMessage extends Div {
 
     public NotFoundMessage(String what) {
+        this(what, "It does not exist, or it belongs to an organization you cannot see.");
+    }
+
+    public NotFoundMessage(String what, String hint) {
         addClassName("not-found");
-        add(new H2(what + " was not found"),
-                new Paragraph("It does not exist, or it belongs to an organization you cannot see."));
+        add(new H2(what + " was not found"), new Paragraph(hint));
     }
 }

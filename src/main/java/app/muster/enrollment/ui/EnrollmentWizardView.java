@@ -37,6 +37,7 @@ import app.muster.security.CurrentAdmin;
 import app.muster.security.MspAdminPrincipal;
 import jakarta.annotation.security.RolesAllowed;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The five-step enrollment wizard: clients, courses, targeting, schedule, review and launch. */
 @Route("msp/training/enrollment")
@@ -89,6 +90,7 @@ public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveO
         UI ui = attachEvent.getUI();
         Mono.zip(clientOrgs.list(admin.mspId()).collectList(), courseLibrary.all().collectList(),
                 courseLibrary.accessByOrg(admin.mspId()))
+                .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(loaded -> UiUpdates.apply(ui,
                         () -> populate(loaded.getT1(), loaded.getT2(), loaded.getT3())),
                         error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
@@ -159,6 +161,7 @@ public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveO
     private void submit(LaunchRequest request, LaunchResultsPanel results) {
         UI ui = UI.getCurrent();
         launchService.launch(admin, request)
+                .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(result -> UiUpdates.apply(ui, () -> results.add(result)),
                         error -> UiUpdates.apply(ui, () -> launchRefused(error)));
     }

@@ -27,6 +27,7 @@ import app.muster.enrollment.ClientPreview;
 import app.muster.enrollment.TargetMode;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /** Step 5: plays back everything chosen, so the admin can check it before Launch. */
 class ReviewStep extends VerticalLayout implements WizardStep {
@@ -75,7 +76,7 @@ class ReviewStep extends VerticalLayout implements WizardStep {
         if (previewing != null) {
             previewing.dispose();
         }
-        previewing = previewer.apply(state).subscribe(
+        previewing = previewer.apply(state).subscribeOn(Schedulers.boundedElastic()).subscribe(
                 client -> UiUpdates.apply(ui, () -> lines.add(previewLine(client))),
                 error -> UiUpdates.apply(ui, () -> lines.add(new ListItem(ErrorMessages.describe(error)))));
     }
@@ -89,7 +90,7 @@ class ReviewStep extends VerticalLayout implements WizardStep {
             return line;
         }
         String learners = client.learners() + (client.learners() == 1 ? " learner" : " learners");
-        line.setText(client.orgName() + ": " + learners + " per course" + needsAccess(client));
+        line.setText(client.orgName() + ": " + learners + " for each course it has enabled" + needsAccess(client));
         return line;
     }
 

@@ -2,7 +2,6 @@ package app.muster.enrollment.ui;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 
 import com.vaadin.flow.component.Component;
@@ -50,10 +49,16 @@ class ScheduleStep extends VerticalLayout implements WizardStep {
                 + "empty to enroll immediately."), courseRows, enrollmentEmail, reminderEmails);
     }
 
-    /** Today in the time zone of the first chosen client; the launch checks every client's own. */
+    /**
+     * The earliest date that is not yet past for any chosen client: today where it is latest. A chosen date is then
+     * valid in every client's own time zone.
+     */
     LocalDate today() {
-        ZoneId zone = state.clients.stream().findFirst().map(ClientOrg::timeZone).orElse(clock.getZone());
-        return LocalDate.now(clock.withZone(zone));
+        return state.clients.stream()
+                .map(ClientOrg::timeZone)
+                .map(zone -> LocalDate.now(clock.withZone(zone)))
+                .max(LocalDate::compareTo)
+                .orElse(LocalDate.now(clock));
     }
 
     @Override
@@ -70,12 +75,21 @@ class ScheduleStep extends VerticalLayout implements WizardStep {
         enter();
     }
 
-    /** Course n enrolls n-1 months after the first, on the same day, or the month's last day when it is shorter. */
+    /**
+     * Course n enrolls n-1 months after the first, on the same day, or the month's last day when it is shorter. A
+     * first course that enrolls immediately stays immediate, so that it enrolls today in every client's time zone.
+     */
     void monthlyStagger(LocalDate first) {
+        boolean firstImmediate = !state.courses.isEmpty() && state.enrollOn.get(state.courses.getFirst().id()) == null
+                && !first.isAfter(today());
         for (int n = 0; n < state.courses.size(); n++) {
             Course course = state.courses.get(n);
             LocalDate enrollOn = first.plusMonths(n);
-            state.enrollOn.put(course.id(), enrollOn);
+            if (n == 0 && firstImmediate) {
+                state.enrollOn.remove(course.id());
+            } else {
+                state.enrollOn.put(course.id(), enrollOn);
+            }
             state.dueBy.put(course.id(), enrollOn.plusDays(WizardState.DEFAULT_DAYS_TO_COMPLETE));
         }
         enter();
@@ -132,9 +146,12 @@ class ScheduleStep extends VerticalLayout implements WizardStep {
             LocalDate enrollOn = state.enrollOnOrToday(course, today);
             LocalDate dueBy = state.dueBy.get(course.id());
             if (enrollOn.isBefore(today)) {
-                return Optional.of("Enroll on for " + course.title() + " is in the past.");
+                return Optional.of("Enroll on for " + course.title() + " is already past for a chosen client.");
             }
-            if (dueBy == null || dueBy.isBefore(enrollOn)) {
+            if (dueBy == null) {
+                return Optional.of("Choose a Due by date for " + course.title() + ".");
+            }
+            if (dueBy.isBefore(enrollOn)) {
                 return Optional.of("Due by for " + course.title() + " must be on or after its Enroll on date.");
             }
         }

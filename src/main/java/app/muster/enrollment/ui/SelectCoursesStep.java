@@ -104,11 +104,16 @@ class SelectCoursesStep extends HorizontalLayout implements WizardStep {
         if (state.courses.contains(course)) {
             tile.addClassName("course-tile--chosen");
         }
-        tile.addClickListener(click -> {
-            state.toggle(course);
-            showTiles();
-        });
+        tile.addClickListener(click -> toggle(course));
+        tile.getElement().addEventListener("keydown", pressed -> toggle(course))
+                .setFilter("event.key === 'Enter' || event.key === ' '")
+                .preventDefault();
         return tile;
+    }
+
+    private void toggle(Course course) {
+        state.toggle(course);
+        showTiles();
     }
 
     private void showCart() {
@@ -118,7 +123,7 @@ class SelectCoursesStep extends HorizontalLayout implements WizardStep {
             cart.add(new Paragraph("No course chosen yet. Click a tile to add it."));
             return;
         }
-        cart.add(new Paragraph(state.courses.size() + " courses · "
+        cart.add(new Paragraph(state.courses.size() + (state.courses.size() == 1 ? " course · " : " courses · ")
                 + state.courses.stream().mapToInt(Course::minutes).sum() + " min"));
         state.courses.forEach(course -> cart.add(cartLine(course)));
     }

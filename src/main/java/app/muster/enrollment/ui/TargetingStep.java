@@ -18,6 +18,7 @@ import app.muster.directory.ClientOrg;
 import app.muster.directory.UserGroup;
 import app.muster.enrollment.TargetMode;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Step 3: who gets the courses. Several clients lock targeting to All users, as groups belong to one client. */
 class TargetingStep extends VerticalLayout implements WizardStep {
@@ -96,7 +97,8 @@ class TargetingStep extends VerticalLayout implements WizardStep {
         includedGroups.clear();
         excludedGroups.clear();
         UI ui = UI.getCurrent();
-        groupsOfClient.apply(client.id()).subscribe(groups -> UiUpdates.apply(ui, () -> showGroups(groups)),
+        groupsOfClient.apply(client.id()).subscribeOn(Schedulers.boundedElastic())
+                .subscribe(groups -> UiUpdates.apply(ui, () -> showGroups(groups)),
                 error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 

@@ -29,6 +29,7 @@ import app.muster.catalog.QuizQuestion;
 import app.muster.learning.QuizSubmissions;
 import app.muster.learning.QuizSubmissions.CourseLesson;
 import app.muster.learning.QuizSubmissions.QuizOutcome;
+import reactor.core.scheduler.Schedulers;
 
 /** A built-in course as its learner takes it: a short lesson, then a quiz with a pass mark. */
 @Route(value = "learn/:token/:assignmentId", autoLayout = false)
@@ -67,7 +68,8 @@ public class LearnerCourseView extends VerticalLayout implements BeforeEnterObse
             showNotFound();
             return;
         }
-        quizzes.lesson(token, assignmentId).subscribe(found -> UiUpdates.apply(ui, () -> show(found)),
+        quizzes.lesson(token, assignmentId).subscribeOn(Schedulers.boundedElastic())
+                .subscribe(found -> UiUpdates.apply(ui, () -> show(found)),
                 error -> UiUpdates.apply(ui, () -> failed(error)));
     }
 
@@ -97,7 +99,14 @@ public class LearnerCourseView extends VerticalLayout implements BeforeEnterObse
 
     private void submit(UI ui) {
         var chosen = answers.stream().map(RadioButtonGroup::getValue).toList();
-        quizzes.submit(token, assignmentId, chosen).subscribe(result -> UiUpdates.apply(ui, () -> showOutcome(result)),
+        if (chosen.contains(null)) {
+            outcome.setText("Answer every question, then submit.");
+            outcome.setVisible(true);
+            submitButton.setEnabled(true);
+            return;
+        }
+        quizzes.submit(token, assignmentId, chosen).subscribeOn(Schedulers.boundedElastic())
+                .subscribe(result -> UiUpdates.apply(ui, () -> showOutcome(result)),
                 error -> UiUpdates.apply(ui, () -> {
                     submitButton.setEnabled(true);
                     ErrorMessages.show(error);
@@ -131,6 +140,6 @@ public class LearnerCourseView extends VerticalLayout implements BeforeEnterObse
 
     private void showNotFound() {
         removeAll();
-        add(new NotFoundMessage("This course"));
+        add(new NotFoundMessage("This course", LearnerHomeView.LEARNER_HINT));
     }
 }

@@ -29,6 +29,7 @@ import app.muster.learning.Learner;
 import app.muster.learning.LearnerAssignmentView;
 import app.muster.learning.LearnerLinks;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** A learner's own page, opened from their personal link: their courses, due dates and progress. */
 @Route(value = "learn/:token", autoLayout = false)
@@ -36,6 +37,8 @@ import reactor.core.publisher.Mono;
 @AnonymousAllowed
 public class LearnerHomeView extends VerticalLayout implements BeforeEnterObserver {
 
+    static final String LEARNER_HINT = "The link may be mistyped or no longer valid. Ask your IT team for a new "
+            + "link to your training.";
     static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
     final H1 greeting = new H1();
@@ -56,6 +59,7 @@ public class LearnerHomeView extends VerticalLayout implements BeforeEnterObserv
         token = event.getRouteParameters().get("token").orElse("");
         UI ui = event.getUI();
         Mono.zip(links.learner(token), links.assignments(token))
+                .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(found -> UiUpdates.apply(ui, () -> show(found.getT1(), found.getT2())),
                         error -> UiUpdates.apply(ui, () -> failed(error)));
     }
@@ -92,7 +96,7 @@ public class LearnerHomeView extends VerticalLayout implements BeforeEnterObserv
     private void failed(Throwable error) {
         removeAll();
         if (error instanceof app.muster.base.NotFound) {
-            add(new NotFoundMessage("This learner link"));
+            add(new NotFoundMessage("This learner link", LEARNER_HINT));
             return;
         }
         ErrorMessages.show(error);

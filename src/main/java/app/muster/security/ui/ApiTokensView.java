@@ -27,6 +27,7 @@ import app.muster.security.CurrentAdmin;
 import app.muster.security.MspAdminPrincipal;
 import jakarta.annotation.security.RolesAllowed;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The signed-in admin's personal API tokens: create one (shown once), see when each was used, revoke. */
 @Route("msp/api-tokens")
@@ -90,6 +91,7 @@ public class ApiTokensView extends VerticalLayout {
         String name = nameField.getValue();
         Mono<Void> audited = auditLog.record(admin, "API token created", name);
         apiTokens.create(admin, name).flatMap(token -> audited.thenReturn(token))
+                .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(token -> UiUpdates.apply(ui, () -> {
             newToken.setValue(token);
             newToken.setVisible(true);
@@ -100,12 +102,14 @@ public class ApiTokensView extends VerticalLayout {
 
     private void revoke(UI ui, ApiToken token) {
         apiTokens.revoke(admin, token.id()).then(auditLog.record(admin, "API token revoked", token.name()))
+                .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(null, error -> UiUpdates.apply(ui,
                 () -> ErrorMessages.show(error)), () -> UiUpdates.apply(ui, () -> refresh(ui)));
     }
 
     private void refresh(UI ui) {
-        apiTokens.list(admin).subscribe(tokens -> UiUpdates.apply(ui, () -> show(tokens)),
+        apiTokens.list(admin).subscribeOn(Schedulers.boundedElastic())
+                .subscribe(tokens -> UiUpdates.apply(ui, () -> show(tokens)),
                 error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 

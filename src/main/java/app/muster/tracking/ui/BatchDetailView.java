@@ -11,6 +11,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -43,6 +44,7 @@ import app.muster.tracking.CourseEnrollmentRow;
 import app.muster.tracking.TrainingOverview;
 import jakarta.annotation.security.RolesAllowed;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** One batch: its summary cards and the Course Enrollments grid, with Retry where something failed. */
 @Route("msp/training/:orgId/:batchId")
@@ -102,6 +104,7 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
 
     private void configureGrid() {
         courseGrid.setId("course-grid");
+        courseGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         courseGrid.addComponentColumn(row -> StatusBadges.of(row.status())).setHeader("Status").setAutoWidth(true);
         courseGrid.addComponentColumn(BatchDetailView::courseCell).setHeader("Course").setFlexGrow(3);
         courseGrid.addColumn(row -> ClientTrainingView.DATE.format(row.enrollOn())).setHeader("Enroll on");
@@ -157,7 +160,7 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void retry(UI ui, CourseEnrollmentRow row, Mono<CourseEnrollmentStatus> retried) {
-        retried.subscribe(
+        retried.subscribeOn(Schedulers.boundedElastic()).subscribe(
                 status -> UiUpdates.apply(ui, () -> Notification.show(row.courseTitle() + ": " + status.label() + ".")),
                 error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }

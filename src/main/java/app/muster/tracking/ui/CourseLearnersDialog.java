@@ -20,6 +20,7 @@ import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.CourseEnrollmentRow;
 import app.muster.tracking.LearnerRow;
 import app.muster.tracking.TrainingOverview;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The learners of one course enrollment, with their progress, and each learner's personal link: a new link to hand
@@ -49,7 +50,8 @@ class CourseLearnersDialog extends Dialog {
         add(learnerGrid, linkField);
         getFooter().add(new Button("Close", click -> close()));
         UI ui = UI.getCurrent();
-        overview.learners(admin.mspId(), course.id()).subscribe(rows -> UiUpdates.apply(ui, () -> learnerGrid.setItems(rows)),
+        overview.learners(admin.mspId(), course.id()).subscribeOn(Schedulers.boundedElastic())
+                .subscribe(rows -> UiUpdates.apply(ui, () -> learnerGrid.setItems(rows)),
                 error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
@@ -80,7 +82,8 @@ class CourseLearnersDialog extends Dialog {
     }
 
     private void issue(UI ui, LearnerRow row) {
-        links.issueFor(admin, row.userId()).subscribe(token -> UiUpdates.apply(ui, () -> {
+        links.issueFor(admin, row.userId()).subscribeOn(Schedulers.boundedElastic())
+                .subscribe(token -> UiUpdates.apply(ui, () -> {
             linkField.setLabel("Personal link of " + row.name());
             linkField.setValue(publicUrl + "/learn/" + token);
             linkField.setVisible(true);
@@ -88,7 +91,8 @@ class CourseLearnersDialog extends Dialog {
     }
 
     private void revoke(UI ui, LearnerRow row) {
-        links.revokeFor(admin, row.userId()).subscribe(count -> UiUpdates.apply(ui, () -> {
+        links.revokeFor(admin, row.userId()).subscribeOn(Schedulers.boundedElastic())
+                .subscribe(count -> UiUpdates.apply(ui, () -> {
             linkField.setVisible(false);
             Notification.show(count + (count == 1 ? " link" : " links") + " of " + row.name() + " revoked.");
         }), error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
