@@ -187,6 +187,52 @@ class EnrollmentWizardViewTests extends ViewTest {
     }
 
     @Test
+    void aUserInBothAnEnrolledAndALeftOutGroupIsLeftOutOfThePreview() {
+        ClientOrg acme = tenants().demoClient("Acme Industries");
+        long expected = tenants().count("""
+                SELECT COUNT(*) AS n
+                FROM org_user u
+                WHERE u.org_id = :id
+                  AND u.status = 'ACTIVE'
+                  AND EXISTS (SELECT 1 FROM group_membership m JOIN user_group g ON g.id = m.group_id
+                              WHERE m.user_id = u.id AND g.name = 'Managers')
+                  AND NOT EXISTS (SELECT 1 FROM group_membership m JOIN user_group g ON g.id = m.group_id
+                                  WHERE m.user_id = u.id AND g.name = 'Executive')
+                """, acme.id());
+        long overlap = tenants().count("""
+                SELECT COUNT(*) AS n
+                FROM org_user u
+                WHERE u.org_id = :id
+                  AND u.status = 'ACTIVE'
+                  AND EXISTS (SELECT 1 FROM group_membership m JOIN user_group g ON g.id = m.group_id
+                              WHERE m.user_id = u.id AND g.name = 'Managers')
+                  AND EXISTS (SELECT 1 FROM group_membership m JOIN user_group g ON g.id = m.group_id
+                              WHERE m.user_id = u.id AND g.name = 'Executive')
+                """, acme.id());
+        var view = openWizard(30);
+        choose(view, "Acme Industries");
+        next(view);
+        chooseCourses("phishing-fundamentals");
+        next(view);
+        test(view.targeting.modeChoice).selectItem(TargetMode.SPECIFIC_GROUPS.label());
+        eventually(() -> assertThat(groupLabels(view)).isNotEmpty());
+
+        test(view.targeting.includedGroups).selectItem(label(view, "Managers"));
+        test(view.targeting.excludedGroups).selectItem(label(view, "Executive"));
+        next(view);
+        next(view);
+
+        assertThat(overlap).as("Managers who are also in Executive").isPositive();
+        eventually(() -> assertThat(previewLines(view)).singleElement().asString()
+                .startsWith("Acme Industries: " + expected + " learners"));
+        assertThat(playback(view).get("Recipients")).containsExactly("Members of Managers, except members of Executive");
+    }
+
+    private static String label(EnrollmentWizardView view, String group) {
+        return groupLabels(view).stream().filter(label -> label.startsWith(group + " (")).findFirst().orElseThrow();
+    }
+
+    @Test
     void monthlyStaggerFromTheLastOfJanuaryClampsToTheEndOfFebruary() {
         var view = toSchedule("Acme Industries", "phishing-fundamentals", "mfa-basics", "clean-desk");
 
@@ -218,7 +264,7 @@ class EnrollmentWizardViewTests extends ViewTest {
                 line -> assertThat(line).startsWith("HIPAA Privacy and Security for Staff: enrolls immediately"));
         assertThat(playback.get("Recipients")).singleElement().asString().startsWith("All users");
         assertThat(playback.get("Notifications")).containsExactly("No emails: learners are not notified.");
-        String reach = "Acme Industries: " + tenants().activeUsers(acme) + " learners per course";
+        String reach = "Acme Industries: " + tenants().activeUsers(acme) + " learners for each course it has enabled";
         eventually(() -> assertThat(previewLines(view)).singleElement().asString().startsWith(reach)
                 .contains("Needs Access", "HIPAA Privacy and Security for Staff"));
 
