@@ -14,7 +14,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.router.RouteNotFoundError;
+import app.muster.base.ui.PageNotFoundView;
 
 import app.muster.MusterTest;
 import app.muster.ViewTest;
@@ -145,7 +145,7 @@ class BatchDetailViewTests extends ViewTest {
     void aMalformedBatchIdLeadsToTheNotFoundErrorPage() {
         ClientOrg acme = tenants().demoClient("Acme Industries");
 
-        navigate("msp/training/" + acme.id() + "/not-a-batch-id", RouteNotFoundError.class);
+        navigate("msp/training/" + acme.id() + "/not-a-batch-id", PageNotFoundView.class);
 
         assertThat(find(BatchDetailView.class).exists()).isFalse();
     }

@@ -9,7 +9,7 @@ import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import com.vaadin.flow.component.grid.GridTester;
-import com.vaadin.flow.router.RouteNotFoundError;
+import app.muster.base.ui.PageNotFoundView;
 
 import app.muster.MusterTest;
 import app.muster.ViewTest;
@@ -111,7 +111,7 @@ class ClientTrainingViewTests extends ViewTest {
 
     @Test
     void aMalformedIdLeadsToTheNotFoundErrorPage() {
-        var error = navigate("msp/training/not-a-client-id", RouteNotFoundError.class);
+        var error = navigate("msp/training/not-a-client-id", PageNotFoundView.class);
 
         assertThat(error).isNotNull();
         assertThat(find(ClientTrainingView.class).exists()).isFalse();
