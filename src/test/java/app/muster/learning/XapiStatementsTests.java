@@ -70,7 +70,7 @@ class XapiStatementsTests {
     void assignACourse() {
         tenants = new TestTenants(accounts, msps, clientOrgs, db);
         admin = tenants.demoAdmin();
-        assignment = assignmentOf(launch(tenants.demoClient("Acme Industries"), COURSE));
+        assignment = assignmentOf(launch(tenants.demoClient("Redwood Credit Partners"), COURSE));
     }
 
     @Test
@@ -129,7 +129,7 @@ class XapiStatementsTests {
     @Test
     void refusesAStatementWhoseActorIsAnotherLearner() throws Exception {
         ObjectNode stranger = statement("completed.json", assignment);
-        stranger.putObject("actor").put("objectType", "Agent").put("mbox", "mailto:someone.else@acme.example");
+        stranger.putObject("actor").put("objectType", "Agent").put("mbox", "mailto:someone.else@redwood.example");
 
         var response = post(stranger);
 
