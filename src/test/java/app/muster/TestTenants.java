@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
 
 import app.muster.base.Rows;
 import app.muster.directory.ClientOrg;
@@ -14,6 +15,7 @@ import app.muster.security.MspAdminAccounts;
 import app.muster.security.MspAdminPrincipal;
 
 /** The demo MSP's admin and clients, and a second MSP to prove that one tenant never sees another. */
+@Component
 public record TestTenants(MspAdminAccounts accounts, Msps msps, ClientOrgs clientOrgs, DatabaseClient db) {
 
     public MspAdminPrincipal demoAdmin() {

@@ -18,16 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 import app.muster.TestTenants;
 import app.muster.audit.AuditLog;
 import app.muster.browser.MusterServerTest;
 import app.muster.directory.ClientOrg;
-import app.muster.directory.ClientOrgs;
-import app.muster.msp.Msps;
 import app.muster.security.ApiTokens;
-import app.muster.security.MspAdminAccounts;
 import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.TrainingOverview;
 import tools.jackson.databind.JsonNode;
@@ -39,29 +35,21 @@ class TrainingApiTests {
     @LocalServerPort
     int port;
     @Autowired
+    TestTenants tenants;
+    @Autowired
     ApiTokens apiTokens;
     @Autowired
     TrainingOverview overview;
     @Autowired
     AuditLog auditLog;
-    @Autowired
-    MspAdminAccounts accounts;
-    @Autowired
-    Msps msps;
-    @Autowired
-    ClientOrgs clientOrgs;
-    @Autowired
-    DatabaseClient db;
 
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
-    TestTenants tenants;
     MspAdminPrincipal admin;
     String token;
 
     @BeforeEach
     void createToken() {
-        tenants = new TestTenants(accounts, msps, clientOrgs, db);
         admin = tenants.demoAdmin();
         token = apiTokens.create(admin, "api test").block();
     }

@@ -24,9 +24,6 @@ import app.muster.MusterTest;
 import app.muster.MutableClock;
 import app.muster.TestTenants;
 import app.muster.directory.ClientOrg;
-import app.muster.directory.ClientOrgs;
-import app.muster.msp.Msps;
-import app.muster.security.MspAdminAccounts;
 import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.CourseEnrollmentRow;
 import app.muster.tracking.TrainingOverview;
@@ -53,6 +50,8 @@ class EnrollmentSchedulerTests {
     }
 
     @Autowired
+    TestTenants tenants;
+    @Autowired
     MutableClock clock;
     @Autowired
     LaunchService launchService;
@@ -65,21 +64,13 @@ class EnrollmentSchedulerTests {
     @Autowired
     Environment environment;
     @Autowired
-    MspAdminAccounts accounts;
-    @Autowired
-    Msps msps;
-    @Autowired
-    ClientOrgs clientOrgs;
-    @Autowired
     DatabaseClient db;
 
-    TestTenants tenants;
     MspAdminPrincipal admin;
 
     @BeforeEach
     void launchDay() {
         clock.set(LAUNCH_DAY);
-        tenants = new TestTenants(accounts, msps, clientOrgs, db);
         admin = tenants.demoAdmin();
     }
 

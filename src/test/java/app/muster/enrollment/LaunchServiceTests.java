@@ -24,8 +24,6 @@ import app.muster.base.Refusal;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
 import app.muster.directory.UserGroup;
-import app.muster.msp.Msps;
-import app.muster.security.MspAdminAccounts;
 import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.BatchDetail;
 import app.muster.tracking.CourseEnrollmentRow;
@@ -37,26 +35,22 @@ class LaunchServiceTests {
     static final LocalDate FAR_DUE = LocalDate.now().plusDays(60);
 
     @Autowired
+    TestTenants tenants;
+    @Autowired
     LaunchService launchService;
     @Autowired
     TrainingOverview overview;
     @Autowired
     LaunchPreview launchPreview;
     @Autowired
-    MspAdminAccounts accounts;
-    @Autowired
-    Msps msps;
-    @Autowired
     ClientOrgs clientOrgs;
     @Autowired
     DatabaseClient db;
 
-    TestTenants tenants;
     MspAdminPrincipal admin;
 
     @BeforeEach
     void signIn() {
-        tenants = new TestTenants(accounts, msps, clientOrgs, db);
         admin = tenants.demoAdmin();
     }
 

@@ -20,8 +20,6 @@ import app.muster.base.Refusal;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
 import app.muster.directory.TrainingState;
-import app.muster.msp.Msps;
-import app.muster.security.MspAdminAccounts;
 import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.CourseEnrollmentRow;
 import app.muster.tracking.TrainingOverview;
@@ -33,6 +31,8 @@ import reactor.core.scheduler.Schedulers;
 class RetryServiceTests {
 
     @Autowired
+    TestTenants tenants;
+    @Autowired
     RetryService retryService;
     @Autowired
     LaunchService launchService;
@@ -41,20 +41,14 @@ class RetryServiceTests {
     @Autowired
     TrainingOverview overview;
     @Autowired
-    MspAdminAccounts accounts;
-    @Autowired
-    Msps msps;
-    @Autowired
     ClientOrgs clientOrgs;
     @Autowired
     DatabaseClient db;
 
-    TestTenants tenants;
     MspAdminPrincipal admin;
 
     @BeforeEach
     void signIn() {
-        tenants = new TestTenants(accounts, msps, clientOrgs, db);
         admin = tenants.demoAdmin();
     }
 

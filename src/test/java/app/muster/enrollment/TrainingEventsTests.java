@@ -17,9 +17,6 @@ import app.muster.MusterTest;
 import app.muster.TestDatabase;
 import app.muster.TestTenants;
 import app.muster.directory.ClientOrg;
-import app.muster.directory.ClientOrgs;
-import app.muster.msp.Msps;
-import app.muster.security.MspAdminAccounts;
 import app.muster.security.MspAdminPrincipal;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -28,23 +25,18 @@ import reactor.core.scheduler.Schedulers;
 class TrainingEventsTests {
 
     @Autowired
+    TestTenants tenants;
+    @Autowired
     TrainingEvents events;
     @Autowired
     LaunchService launchService;
     @Autowired
     Environment environment;
     @Autowired
-    MspAdminAccounts accounts;
-    @Autowired
-    Msps msps;
-    @Autowired
-    ClientOrgs clientOrgs;
-    @Autowired
     DatabaseClient db;
 
     @Test
     void aLaunchReachesThePagesOfItsOwnMspOnly() {
-        var tenants = new TestTenants(accounts, msps, clientOrgs, db);
         MspAdminPrincipal admin = tenants.demoAdmin();
         MspAdminPrincipal stranger = tenants.otherMspAdmin();
         ClientOrg kestrel = tenants.demoClient("Kestrel Aerospace Parts");
@@ -63,7 +55,6 @@ class TrainingEventsTests {
     @Test
     void anotherInstanceOnTheSamePostgresDatabaseHearsTheChange() {
         assumeTrue(TestDatabase.usesPostgres(), "Relaying between instances is PostgreSQL's LISTEN/NOTIFY.");
-        var tenants = new TestTenants(accounts, msps, clientOrgs, db);
         MspAdminPrincipal admin = tenants.demoAdmin();
         ClientOrg yellowstone = tenants.demoClient("Yellowstone Builders");
         var otherInstance = TrainingEvents.notifications(environment)

@@ -10,20 +10,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 import app.muster.MusterTest;
 import app.muster.TestTenants;
 import app.muster.base.NotFound;
 import app.muster.directory.ClientOrg;
-import app.muster.directory.ClientOrgs;
 import app.muster.enrollment.CourseSchedule;
 import app.muster.enrollment.LaunchRequest;
 import app.muster.enrollment.LaunchService;
 import app.muster.enrollment.Notifications;
 import app.muster.enrollment.Targeting;
-import app.muster.msp.Msps;
-import app.muster.security.MspAdminAccounts;
 import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.TrainingOverview;
 
@@ -31,28 +27,20 @@ import app.muster.tracking.TrainingOverview;
 class LearnerLinksTests {
 
     @Autowired
+    TestTenants tenants;
+    @Autowired
     LearnerLinks links;
     @Autowired
     LaunchService launchService;
     @Autowired
     TrainingOverview overview;
-    @Autowired
-    MspAdminAccounts accounts;
-    @Autowired
-    Msps msps;
-    @Autowired
-    ClientOrgs clientOrgs;
-    @Autowired
-    DatabaseClient db;
 
-    TestTenants tenants;
     MspAdminPrincipal admin;
     ClientOrg cedar;
     UUID courseEnrollment;
 
     @BeforeEach
     void launch() {
-        tenants = new TestTenants(accounts, msps, clientOrgs, db);
         admin = tenants.demoAdmin();
         cedar = tenants.demoClient("Cedar Ridge Law LLP");
         var request = new LaunchRequest(UUID.randomUUID(), List.of(cedar.id()),

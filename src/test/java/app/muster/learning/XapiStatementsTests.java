@@ -23,7 +23,6 @@ import app.muster.TestTenants;
 import app.muster.base.Rows;
 import app.muster.browser.MusterServerTest;
 import app.muster.directory.ClientOrg;
-import app.muster.directory.ClientOrgs;
 import app.muster.enrollment.CourseEnrollmentStatus;
 import app.muster.enrollment.CourseSchedule;
 import app.muster.enrollment.LaunchRequest;
@@ -31,8 +30,6 @@ import app.muster.enrollment.LaunchService;
 import app.muster.enrollment.LearnerProgress;
 import app.muster.enrollment.Notifications;
 import app.muster.enrollment.Targeting;
-import app.muster.msp.Msps;
-import app.muster.security.MspAdminAccounts;
 import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.TrainingOverview;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,29 +43,23 @@ class XapiStatementsTests {
     @LocalServerPort
     int port;
     @Autowired
+    TestTenants tenants;
+    @Autowired
     LaunchService launchService;
     @Autowired
     LearnerProgress progress;
     @Autowired
     TrainingOverview overview;
     @Autowired
-    MspAdminAccounts accounts;
-    @Autowired
-    Msps msps;
-    @Autowired
-    ClientOrgs clientOrgs;
-    @Autowired
     DatabaseClient db;
 
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
-    TestTenants tenants;
     MspAdminPrincipal admin;
     Assignment assignment;
 
     @BeforeEach
     void assignACourse() {
-        tenants = new TestTenants(accounts, msps, clientOrgs, db);
         admin = tenants.demoAdmin();
         assignment = assignmentOf(launch(tenants.demoClient("Redwood Credit Partners"), COURSE));
     }
