@@ -66,7 +66,7 @@ class GroupStaggerBrowserTests {
     static final int DAYS_TO_COMPLETE = 30;
     /** How the server shows a date: the medium style of this JVM's default locale, which the server shares. */
     static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
-    static final Pattern PREVIEW_LEARNERS = Pattern.compile(": (\\d+) learners? per course\\.$");
+    static final Pattern PREVIEW_LEARNERS = Pattern.compile(": (\\d+) learners? for each course it has enabled\\.$");
     static final Pattern BATCH_PATH = Pattern.compile(".*/msp/training/[0-9a-f-]{36}/[0-9a-f-]{36}$");
 
     private static final String ACTIVE_MEMBERS_OF_ONE_BUT_NOT_THE_OTHER = """
@@ -166,20 +166,28 @@ class GroupStaggerBrowserTests {
         chooseGroups(page, client);
 
         next(page, "4. Schedule");
-        // The first course's Enroll on is left empty, so the stagger starts today in the client's time zone.
+        // The first course's Enroll on is left empty: the stagger starts today in the client's time zone, and the
+        // first course stays immediate.
         LocalDate today = LocalDate.now(client.timeZone());
         page.locator("#preset-monthly-stagger").click();
         Locator rows = page.locator(".schedule-row");
         assertThat(rows).hasCount(COURSES.size());
         for (int n = 0; n < COURSES.size(); n++) {
             assertThat(rows.nth(n)).hasAttribute("data-course", COURSES.get(n));
-            assertThat(rows.nth(n).locator("vaadin-date-picker").first().locator("input")).not().hasValue("");
+            var enrollOn = rows.nth(n).locator("vaadin-date-picker").first().locator("input");
+            if (n == 0) {
+                assertThat(enrollOn).hasValue("");
+            } else {
+                assertThat(enrollOn).not().hasValue("");
+            }
         }
 
         next(page, "5. Review & Launch");
         Locator review = page.locator("#review");
         assertThat(review).containsText(CLIENT);
-        for (int n = 0; n < COURSES.size(); n++) {
+        assertThat(review).containsText(TITLES.get(0) + ": enrolls immediately, due by "
+                + DATE.format(today.plusDays(DAYS_TO_COMPLETE)));
+        for (int n = 1; n < COURSES.size(); n++) {
             LocalDate enrollOn = today.plusMonths(n);
             assertThat(review).containsText(TITLES.get(n) + ": enrolls on " + DATE.format(enrollOn) + ", due by "
                     + DATE.format(enrollOn.plusDays(DAYS_TO_COMPLETE)));
