@@ -44,6 +44,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Training", "msp/training", VaadinIcon.ACADEMY_CAP.create()));
         nav.addItem(new SideNavItem("Create Enrollment", "msp/training/enrollment", VaadinIcon.PLUS.create()));
         nav.addItem(new SideNavItem("Wall display", "msp/training/wall", VaadinIcon.DESKTOP.create()));
+        nav.addItem(new SideNavItem("Mail log", "msp/mail-log", VaadinIcon.ENVELOPE.create()));
         nav.addItem(new SideNavItem("API tokens", "msp/api-tokens", VaadinIcon.KEY.create()));
         nav.addItem(new SideNavItem("Audit log", "msp/audit", VaadinIcon.LIST.create()));
         return nav;

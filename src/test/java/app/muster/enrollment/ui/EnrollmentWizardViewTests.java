@@ -225,7 +225,8 @@ class EnrollmentWizardViewTests extends ViewTest {
         assertThat(overlap).as("Managers who are also in Executive").isPositive();
         eventually(() -> assertThat(previewLines(view)).singleElement().asString()
                 .startsWith("Acme Industries: " + expected + " learners"));
-        assertThat(playback(view).get("Recipients")).containsExactly("Members of Managers, except members of Executive");
+        assertThat(playback(view).get("Recipients"))
+                .containsExactly("Members of Managers, except members of Executive");
     }
 
     private static String label(EnrollmentWizardView view, String group) {
