@@ -254,7 +254,10 @@ class GroupStaggerBrowserTests {
     private String groupLabel(ClientOrg client, String group) {
         long members = db.sql(MEMBERS).bind("orgId", client.id()).bind("group", group)
                 .map(row -> Rows.count(row, "n")).one().block();
-        return group + " (" + members + (members == 1 ? " member)" : " members)");
+        long active = db.sql(ACTIVE_MEMBERS).bind("orgId", client.id()).bind("group", group)
+                .map(row -> Rows.count(row, "n")).one().block();
+        String label = group + " (" + members + (members == 1 ? " member" : " members");
+        return active == members ? label + ")" : label + ", " + active + " active)";
     }
 
     private void batchPageShowsTheStagger(Page page, ClientOrg client, UUID batchId, LocalDate today,

@@ -39,10 +39,11 @@ public class ClientOrgs {
             """;
 
     private static final String GROUPS_OF_ORG = """
-            SELECT g.id, g.org_id, g.name, COUNT(m.user_id) AS member_count
+            SELECT g.id, g.org_id, g.name, COUNT(m.user_id) AS member_count, COUNT(u.id) AS active_members
             FROM user_group g
             JOIN client_org o ON o.id = g.org_id
             LEFT JOIN group_membership m ON m.group_id = g.id
+            LEFT JOIN org_user u ON u.id = m.user_id AND u.status = 'ACTIVE'
             WHERE o.msp_id = :mspId
               AND g.org_id = :orgId
             GROUP BY g.id, g.org_id, g.name
@@ -82,7 +83,8 @@ public class ClientOrgs {
                 .bind("mspId", mspId)
                 .bind("orgId", orgId)
                 .map(row -> new UserGroup(row.get("id", UUID.class), row.get("org_id", UUID.class),
-                        row.get("name", String.class), Rows.count(row, "member_count")))
+                        row.get("name", String.class), Rows.count(row, "member_count"),
+                        Rows.count(row, "active_members")))
                 .all();
     }
 

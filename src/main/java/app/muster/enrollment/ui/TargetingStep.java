@@ -53,8 +53,13 @@ class TargetingStep extends VerticalLayout implements WizardStep {
         add(modeChoice, lockedReason, includedGroups, excludedGroups);
     }
 
-    private static String groupLabel(UserGroup group) {
-        return group.name() + " (" + group.memberCount() + (group.memberCount() == 1 ? " member)" : " members)");
+    /** A group's name and size; suspended members are counted apart, as no course reaches them. */
+    static String groupLabel(UserGroup group) {
+        String members = group.memberCount() + (group.memberCount() == 1 ? " member" : " members");
+        if (group.activeMembers() == group.memberCount()) {
+            return group.name() + " (" + members + ")";
+        }
+        return group.name() + " (" + members + ", " + group.activeMembers() + " active)";
     }
 
     private static void replace(java.util.Set<UserGroup> target, java.util.Set<UserGroup> chosen) {

@@ -167,7 +167,7 @@ class EnrollmentWizardViewTests extends ViewTest {
     void oneClientOffersItsOwnGroupsWithMemberCounts() {
         ClientOrg acme = tenants().demoClient("Acme Industries");
         var expected = clientOrgs.groups(acme.mspId(), acme.id())
-                .map(group -> group.name() + " (" + group.memberCount() + " members)")
+                .map(TargetingStep::groupLabel)
                 .collectList().block();
         var view = openWizard(30);
         choose(view, "Acme Industries");
