@@ -14,9 +14,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
+import app.muster.base.Poller;
+
 import jakarta.annotation.PreDestroy;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,7 +44,7 @@ public class EnrollmentScheduler {
     private final CourseEnrollmentFiring firing;
     private final Clock clock;
     private final Duration pollInterval;
-    private Disposable polling;
+    private Poller polling;
 
     EnrollmentScheduler(DatabaseClient db, CourseEnrollmentFiring firing, Clock clock,
             @Value("${muster.scheduler.poll-interval:PT30S}") Duration pollInterval) {
@@ -56,20 +56,13 @@ public class EnrollmentScheduler {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        polling = Flux.interval(Duration.ZERO, pollInterval)
-                .onBackpressureDrop()
-                .concatMap(tick -> fireDue().onErrorResume(error -> {
-                    log.error("Firing due course enrollments failed; the next poll tries again.", error);
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
-        log.info("Enrollment scheduler polls every {}.", pollInterval);
+        polling = Poller.start("Firing due course enrollments", pollInterval, this::fireDue);
     }
 
     @PreDestroy
     void stop() {
         if (polling != null) {
-            polling.dispose();
+            polling.close();
         }
     }
 

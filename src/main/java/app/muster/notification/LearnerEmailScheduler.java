@@ -10,9 +10,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import app.muster.base.Poller;
+
 import jakarta.annotation.PreDestroy;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,7 +28,7 @@ public class LearnerEmailScheduler {
     private final EmailSending sending;
     private final Clock clock;
     private final Duration pollInterval;
-    private Disposable polling;
+    private Poller polling;
 
     LearnerEmailScheduler(PendingEmails pendingEmails, EmailSending sending, Clock clock,
             @Value("${muster.mail.poll-interval:PT30S}") Duration pollInterval) {
@@ -40,20 +40,13 @@ public class LearnerEmailScheduler {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        polling = Flux.interval(Duration.ZERO, pollInterval)
-                .onBackpressureDrop()
-                .concatMap(tick -> sendDue().onErrorResume(error -> {
-                    log.error("Sending due learner emails failed; the next poll tries again.", error);
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
-        log.info("Learner emails are polled every {}.", pollInterval);
+        polling = Poller.start("Sending due learner emails", pollInterval, this::sendDue);
     }
 
     @PreDestroy
     void stop() {
         if (polling != null) {
-            polling.dispose();
+            polling.close();
         }
     }
 
