@@ -25,7 +25,15 @@ import app.muster.enrollment.LaunchService;
 import app.muster.enrollment.RetryService;
 import app.muster.enrollment.TrainingChanged;
 import app.muster.enrollment.TrainingEvents;
+import app.muster.security.ApiTokenFilter;
+import app.muster.security.ApiTokens;
 import app.muster.security.MspAdminPrincipal;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import jakarta.servlet.http.HttpServletRequest;
 import app.muster.tracking.BatchDetail;
 import app.muster.tracking.BatchRow;
 import app.muster.tracking.TrainingOverview;
@@ -38,9 +46,14 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@OpenAPIDefinition(info = @Info(title = "Muster API", version = "1"),
+        security = @SecurityRequirement(name = "personalToken"))
+@SecurityScheme(name = "personalToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A personal API token, created under API tokens in the portal.")
 class TrainingApi {
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final Duration TOKEN_CHECK = Duration.ofSeconds(5);
 
     private final ClientOrgs clientOrgs;
     private final CourseLibrary courseLibrary;
@@ -48,9 +61,11 @@ class TrainingApi {
     private final RetryService retryService;
     private final TrainingOverview overview;
     private final TrainingEvents events;
+    private final ApiTokens apiTokens;
 
     TrainingApi(ClientOrgs clientOrgs, CourseLibrary courseLibrary, LaunchService launchService,
-            RetryService retryService, TrainingOverview overview, TrainingEvents events) {
+            RetryService retryService, TrainingOverview overview, TrainingEvents events, ApiTokens apiTokens) {
+        this.apiTokens = apiTokens;
         this.clientOrgs = clientOrgs;
         this.courseLibrary = courseLibrary;
         this.launchService = launchService;
@@ -111,12 +126,15 @@ class TrainingApi {
 
     /** Status changes of the MSP's training as they happen, with a heartbeat comment every 15 seconds. */
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<TrainingChanged>> events(@AuthenticationPrincipal MspAdminPrincipal admin) {
+    Flux<ServerSentEvent<TrainingChanged>> events(@AuthenticationPrincipal MspAdminPrincipal admin,
+            HttpServletRequest request) {
         var changes = events.changes(admin.mspId())
                 .map(change -> ServerSentEvent.builder(change).event("changed").build());
         var heartbeat = Flux.interval(HEARTBEAT)
                 .map(tick -> ServerSentEvent.<TrainingChanged>builder().comment("still here").build());
-        return Flux.merge(changes, heartbeat);
+        String token = (String) request.getAttribute(ApiTokenFilter.TOKEN);
+        var revoked = Flux.interval(TOKEN_CHECK).concatMap(tick -> apiTokens.live(token)).filter(live -> !live);
+        return Flux.merge(changes, heartbeat).takeUntilOther(revoked);
     }
 
     record RetryOutcome(CourseEnrollmentStatus status) {

@@ -10,13 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import app.muster.base.Poller;
 
-import jakarta.annotation.PreDestroy;
 import reactor.core.publisher.Mono;
 
 /**
@@ -59,7 +59,7 @@ public class EnrollmentScheduler {
         polling = Poller.start("Firing due course enrollments", pollInterval, this::fireDue);
     }
 
-    @PreDestroy
+    @EventListener(ContextClosedEvent.class)
     void stop() {
         if (polling != null) {
             polling.close();

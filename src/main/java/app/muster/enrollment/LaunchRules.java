@@ -1,5 +1,6 @@
 package app.muster.enrollment;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,9 @@ import app.muster.catalog.Course;
 
 /** The rules a whole launch must meet before any client's batch is created. */
 final class LaunchRules {
+
+    /** Training is planned in months, not decades: dates beyond this are typing mistakes. */
+    static final LocalDate LATEST_DATE = LocalDate.of(2100, 1, 1);
 
     private LaunchRules() {
     }
@@ -51,6 +55,10 @@ final class LaunchRules {
     private static void checkDates(CourseSchedule schedule, Course course) {
         if (schedule.dueBy() == null) {
             throw new Refusal("dueBy", "Due by is missing for " + course.title() + ".");
+        }
+        boolean enrollsTooLate = !schedule.immediate() && schedule.enrollOn().isAfter(LATEST_DATE);
+        if (schedule.dueBy().isAfter(LATEST_DATE) || enrollsTooLate) {
+            throw new Refusal("dueBy", "Dates for " + course.title() + " must be before " + LATEST_DATE + ".");
         }
         if (!schedule.immediate() && schedule.dueBy().isBefore(schedule.enrollOn())) {
             throw new Refusal("dueBy", "Due by (" + schedule.dueBy() + ") for " + course.title()

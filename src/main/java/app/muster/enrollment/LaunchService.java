@@ -70,8 +70,8 @@ public class LaunchService {
         return courseLibrary.all()
                 .collectMap(Course::id, Function.identity())
                 .doOnNext(library -> LaunchRules.check(request, library))
-                .flatMapMany(library -> register(admin, request.submissionId())
-                        .flatMapMany(launchId -> audited.thenMany(launchEach(admin, launchId, request, library))));
+                .flatMapMany(library -> register(admin, request.submissionId(), audited)
+                        .flatMapMany(launchId -> launchEach(admin, launchId, request, library)));
     }
 
     private Flux<LaunchResult> launchEach(MspAdminPrincipal admin, UUID launchId, LaunchRequest request,
@@ -106,7 +106,8 @@ public class LaunchService {
                 "Muster could not create this client's batch (reference " + reference + "). Try launching it again.");
     }
 
-    private Mono<UUID> register(MspAdminPrincipal admin, UUID submissionId) {
+    /** Registers the submission once; only its first arrival is audited, a replay finds the launch it made. */
+    private Mono<UUID> register(MspAdminPrincipal admin, UUID submissionId, Mono<Void> audited) {
         if (submissionId == null) {
             return Mono.error(new Refusal("submissionId", "The submission has no id."));
         }
@@ -116,7 +117,9 @@ public class LaunchService {
                 .bind("submissionId", submissionId)
                 .bind("launchedBy", admin.adminId())
                 .bind("createdAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .then()
+                .fetch()
+                .rowsUpdated()
+                .flatMap(inserted -> inserted > 0 ? audited : Mono.empty())
                 .then(db.sql(FIND_LAUNCH)
                         .bind("mspId", admin.mspId())
                         .bind("submissionId", submissionId)

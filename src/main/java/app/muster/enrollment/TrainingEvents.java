@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Component;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
-import jakarta.annotation.PreDestroy;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -77,7 +77,7 @@ public class TrainingEvents {
                 .subscribe(this::emit);
     }
 
-    @PreDestroy
+    @EventListener(ContextClosedEvent.class)
     void stopListening() {
         if (listening != null) {
             listening.dispose();

@@ -7,12 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import app.muster.base.Poller;
 
-import jakarta.annotation.PreDestroy;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,7 +43,7 @@ public class LearnerEmailScheduler {
         polling = Poller.start("Sending due learner emails", pollInterval, this::sendDue);
     }
 
-    @PreDestroy
+    @EventListener(ContextClosedEvent.class)
     void stop() {
         if (polling != null) {
             polling.close();

@@ -13,8 +13,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Signs an API request in as the MSP admin whose live personal token it carries. */
-class ApiTokenFilter extends OncePerRequestFilter {
+public class ApiTokenFilter extends OncePerRequestFilter {
 
+    /** The request attribute holding the token a request was signed in with. */
+    public static final String TOKEN = "muster.apiToken";
     private static final String BEARER = "Bearer ";
 
     private final ApiTokens apiTokens;
@@ -28,7 +30,9 @@ class ApiTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.startsWith(BEARER) && header.length() > BEARER.length()) {
-            apiTokens.authenticate(header.substring(BEARER.length()).strip())
+            String token = header.substring(BEARER.length()).strip();
+            request.setAttribute(TOKEN, token);
+            apiTokens.authenticate(token)
                     .blockOptional(Duration.ofSeconds(10))
                     .ifPresent(admin -> SecurityContextHolder.getContext().setAuthentication(
                             UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities())));

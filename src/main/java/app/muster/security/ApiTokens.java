@@ -55,6 +55,13 @@ public class ApiTokens {
               AND t.revoked_at IS NULL
             """;
 
+    private static final String LIVE = """
+            SELECT COUNT(*) AS live
+            FROM api_token
+            WHERE token_hash = :tokenHash
+              AND revoked_at IS NULL
+            """;
+
     private static final String TOUCH = """
             UPDATE api_token
             SET last_used_at = :now
@@ -108,6 +115,12 @@ public class ApiTokens {
                 .flatMap(revoked -> revoked == 0 ? Mono.error(new NotFound("API token " + tokenId))
                         : Mono.fromRunnable(() -> log.info("Admin {} revoked API token {}.", admin.adminId(),
                                 tokenId)));
+    }
+
+    /** Whether a token still works; an open stream ends once its token is revoked. */
+    public Mono<Boolean> live(String token) {
+        return db.sql(LIVE).bind("tokenHash", SecretTokens.hash(token)).map(row -> Rows.count(row, "live") > 0)
+                .one();
     }
 
     /** The admin a token acts as, if it is a live token. */

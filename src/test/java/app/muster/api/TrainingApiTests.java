@@ -1,12 +1,14 @@
 package app.muster.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,11 +160,23 @@ class TrainingApiTests {
     }
 
     @Test
+    void revokingATokenEndsTheEventStreamOpenedWithIt() throws Exception {
+        var stream = http.sendAsync(authorized(get("/api/v1/events")).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofString());
+        await().until(() -> apiTokens.list(admin).block().getFirst().lastUsedAt() != null);
+
+        apiTokens.revoke(admin, apiTokens.list(admin).block().getFirst().id()).block();
+
+        assertThat(stream).succeedsWithin(Duration.ofSeconds(20))
+                .satisfies(response -> assertThat(response.statusCode()).isEqualTo(200));
+    }
+
+    @Test
     void describesItselfInOpenApi() throws Exception {
         var description = send(get("/v3/api-docs").build());
 
         assertThat(description.statusCode()).isEqualTo(200);
-        assertThat(description.body()).contains("/api/v1/launches", "/api/v1/events");
+        assertThat(description.body()).contains("/api/v1/launches", "/api/v1/events", "bearer");
     }
 
     private String launchBody(List<ClientOrg> clients, String courseId, String targeting) {

@@ -126,6 +126,8 @@ class LaunchServiceTests {
 
         assertThat(tenants.batches(fjord)).isEqualTo(before + 1);
         assertThat(replay.getFirst().batchId()).isEqualTo(first.getFirst().batchId());
+        assertThat(tenants.count("SELECT COUNT(*) AS n FROM audit_event WHERE detail LIKE '%' || :id || '%'",
+                request.submissionId())).as("the launch is audited once").isEqualTo(1);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
+import app.muster.base.NotFound;
 import app.muster.base.Refusal;
 
 /** The one error path of the pages: refusals are shown as they are; anything else is logged with a reference. */
@@ -19,8 +20,8 @@ public final class ErrorMessages {
     }
 
     public static String describe(Throwable error) {
-        if (error instanceof Refusal refusal) {
-            return refusal.getMessage();
+        if (error instanceof Refusal || error instanceof NotFound) {
+            return error.getMessage();
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error shown to the user as reference {}.", reference, error);

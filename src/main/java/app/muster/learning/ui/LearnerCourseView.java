@@ -109,7 +109,7 @@ public class LearnerCourseView extends VerticalLayout implements BeforeEnterObse
                 .subscribe(result -> UiUpdates.apply(ui, () -> showOutcome(result)),
                 error -> UiUpdates.apply(ui, () -> {
                     submitButton.setEnabled(true);
-                    ErrorMessages.show(error);
+                    failed(error);
                 }));
     }
 
