@@ -9,6 +9,18 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.muster.base.Rows;
+import app.muster.browser.Chromium;
+import app.muster.browser.FailureScreenshots;
+import app.muster.browser.MusterServerTest;
+import app.muster.catalog.CourseLibrary;
+import app.muster.directory.ClientOrg;
+import app.muster.directory.ClientOrgs;
+import app.muster.msp.Msps;
+import app.muster.security.MspAdminAccounts;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +31,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,20 +40,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
-
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
-
-import app.muster.base.Rows;
-import app.muster.browser.Chromium;
-import app.muster.browser.FailureScreenshots;
-import app.muster.browser.MusterServerTest;
-import app.muster.catalog.CourseLibrary;
-import app.muster.directory.ClientOrg;
-import app.muster.directory.ClientOrgs;
-import app.muster.msp.Msps;
-import app.muster.security.MspAdminAccounts;
 
 /**
  * An MSP admin launches three courses for one client through the wizard in a real browser, to the members of one
@@ -59,13 +56,17 @@ class GroupStaggerBrowserTests {
     static final String EXCLUDED = "Operations";
     /** In wizard order: the first enrolls today, the others one and two months later. */
     static final List<String> COURSES = List.of("phishing-fundamentals", "mfa-basics", "ransomware");
-    static final List<String> TITLES = List.of("Phishing Fundamentals", "Multi-Factor Authentication Basics",
+
+    static final List<String> TITLES = List.of(
+            "Phishing Fundamentals",
+            "Multi-Factor Authentication Basics",
             "Ransomware: What Every Employee Should Know");
     static final String BATCH_NAME = "Phishing Fundamentals and 2 more courses";
     /** The Due by the wizard proposes: this many days after Enroll on. */
     static final int DAYS_TO_COMPLETE = 30;
     /** How the server shows a date: the medium style of this JVM's default locale, which the server shares. */
     static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+
     static final Pattern PREVIEW_LEARNERS = Pattern.compile(": (\\d+) learners? for each course it has enabled\\.$");
     static final Pattern BATCH_PATH = Pattern.compile(".*/msp/training/[0-9a-f-]{36}/[0-9a-f-]{36}$");
 
@@ -108,14 +109,19 @@ class GroupStaggerBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MspAdminAccounts accounts;
+
     @Autowired
     Msps msps;
+
     @Autowired
     ClientOrgs clientOrgs;
+
     @Autowired
     CourseLibrary courseLibrary;
+
     @Autowired
     DatabaseClient db;
 
@@ -143,13 +149,19 @@ class GroupStaggerBrowserTests {
         ClientOrg client = tenants.demoClient(CLIENT);
         assertThat(client).as(CLIENT).isNotNull();
         assertThat(client.ready()).as("%s is Ready", CLIENT).isTrue();
-        assertThat(courseLibrary.coursesWithAccess(tenants.demoAdmin().mspId(), client.id()).block())
-                .as("courses %s may use", CLIENT).containsAll(COURSES);
+        assertThat(courseLibrary
+                        .coursesWithAccess(tenants.demoAdmin().mspId(), client.id())
+                        .block())
+                .as("courses %s may use", CLIENT)
+                .containsAll(COURSES);
 
         long expectedLearners = expectedLearners(client);
-        assertThat(expectedLearners).as("active %s of %s not in %s", INCLUDED, CLIENT, EXCLUDED).isPositive();
-        assertThat(activeMembers(client, INCLUDED)).as("leaving out %s takes away some of the active %s",
-                EXCLUDED, INCLUDED).isGreaterThan(expectedLearners);
+        assertThat(expectedLearners)
+                .as("active %s of %s not in %s", INCLUDED, CLIENT, EXCLUDED)
+                .isPositive();
+        assertThat(activeMembers(client, INCLUDED))
+                .as("leaving out %s takes away some of the active %s", EXCLUDED, INCLUDED)
+                .isGreaterThan(expectedLearners);
         Set<UUID> batchesBefore = batchIds(client);
 
         Page page = chromium.newContext().newPage();
@@ -185,12 +197,14 @@ class GroupStaggerBrowserTests {
         next(page, "5. Review & Launch");
         Locator review = page.locator("#review");
         assertThat(review).containsText(CLIENT);
-        assertThat(review).containsText(TITLES.get(0) + ": enrolls immediately, due by "
-                + DATE.format(today.plusDays(DAYS_TO_COMPLETE)));
+        assertThat(review)
+                .containsText(TITLES.get(0) + ": enrolls immediately, due by "
+                        + DATE.format(today.plusDays(DAYS_TO_COMPLETE)));
         for (int n = 1; n < COURSES.size(); n++) {
             LocalDate enrollOn = today.plusMonths(n);
-            assertThat(review).containsText(TITLES.get(n) + ": enrolls on " + DATE.format(enrollOn) + ", due by "
-                    + DATE.format(enrollOn.plusDays(DAYS_TO_COMPLETE)));
+            assertThat(review)
+                    .containsText(TITLES.get(n) + ": enrolls on " + DATE.format(enrollOn) + ", due by "
+                            + DATE.format(enrollOn.plusDays(DAYS_TO_COMPLETE)));
         }
         assertThat(review).containsText("Members of " + INCLUDED + ", except members of " + EXCLUDED);
         assertThat(review).containsText("No emails");
@@ -210,7 +224,8 @@ class GroupStaggerBrowserTests {
         UUID batchId = newBatch(client, batchesBefore);
 
         batchPageShowsTheStagger(page, client, batchId, today, previewedLearners);
-        assertThat(learnersAssigned(batchId)).as("learners assigned to the first course")
+        assertThat(learnersAssigned(batchId))
+                .as("learners assigned to the first course")
                 .containsExactly(expectedLearners, 0L, 0L);
     }
 
@@ -234,47 +249,65 @@ class GroupStaggerBrowserTests {
         assertThat(included).isChecked();
         assertThat(excluded).isChecked();
         assertThat(groupCheckbox(toEnroll, groupLabel(client, EXCLUDED))).not().isChecked();
-        assertThat(groupCheckbox(toLeaveOut, groupLabel(client, INCLUDED))).not().isChecked();
+        assertThat(groupCheckbox(toLeaveOut, groupLabel(client, INCLUDED)))
+                .not()
+                .isChecked();
     }
 
     private static Locator radio(Locator group, String label) {
-        return group.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName(label).setExact(true));
+        return group.getByRole(
+                AriaRole.RADIO, new Locator.GetByRoleOptions().setName(label).setExact(true));
     }
 
     private static Locator groupList(Page page, String label) {
-        return page.locator("vaadin-checkbox-group").filter(new Locator.FilterOptions()
-                .setHas(page.locator("label[slot='label']", new Page.LocatorOptions().setHasText(label))));
+        return page.locator("vaadin-checkbox-group")
+                .filter(new Locator.FilterOptions()
+                        .setHas(page.locator("label[slot='label']", new Page.LocatorOptions().setHasText(label))));
     }
 
     private static Locator groupCheckbox(Locator list, String label) {
-        return list.getByRole(AriaRole.CHECKBOX, new Locator.GetByRoleOptions().setName(label).setExact(true));
+        return list.getByRole(
+                AriaRole.CHECKBOX, new Locator.GetByRoleOptions().setName(label).setExact(true));
     }
 
     /** How the Targeting step labels a group: its name and how many members it has. */
     private String groupLabel(ClientOrg client, String group) {
-        long members = db.sql(MEMBERS).bind("orgId", client.id()).bind("group", group)
-                .map(row -> Rows.count(row, "n")).one().block();
-        long active = db.sql(ACTIVE_MEMBERS).bind("orgId", client.id()).bind("group", group)
-                .map(row -> Rows.count(row, "n")).one().block();
+        long members = db.sql(MEMBERS)
+                .bind("orgId", client.id())
+                .bind("group", group)
+                .map(row -> Rows.count(row, "n"))
+                .one()
+                .block();
+        long active = db.sql(ACTIVE_MEMBERS)
+                .bind("orgId", client.id())
+                .bind("group", group)
+                .map(row -> Rows.count(row, "n"))
+                .one()
+                .block();
         String label = group + " (" + members + (members == 1 ? " member" : " members");
         return active == members ? label + ")" : label + ", " + active + " active)";
     }
 
-    private void batchPageShowsTheStagger(Page page, ClientOrg client, UUID batchId, LocalDate today,
-            long learners) {
+    private void batchPageShowsTheStagger(Page page, ClientOrg client, UUID batchId, LocalDate today, long learners) {
         page.navigate(url("/msp/training/" + client.id()));
         awaitVaadin(page);
         assertThat(page.locator("h1")).hasText(CLIENT);
         Locator batchGrid = page.locator("#batch-grid");
         await().atMost(Duration.ofMillis((long) Chromium.TIMEOUT_MILLIS)).untilAsserted(() -> {
-            var batch = gridRows(batchGrid).stream().filter(row -> !row.isEmpty() && row.get(0).equals(BATCH_NAME))
+            var batch = gridRows(batchGrid).stream()
+                    .filter(row -> !row.isEmpty() && row.get(0).equals(BATCH_NAME))
                     .toList();
-            assertThat(batch).as("rows of %s in %s", BATCH_NAME, gridRows(batchGrid)).hasSize(1);
-            assertThat(batch.getFirst().subList(1, 4)).as("courses, status and next enrollment")
+            assertThat(batch)
+                    .as("rows of %s in %s", BATCH_NAME, gridRows(batchGrid))
+                    .hasSize(1);
+            assertThat(batch.getFirst().subList(1, 4))
+                    .as("courses, status and next enrollment")
                     .containsExactly("3", "In Progress", DATE.format(today.plusMonths(1)));
         });
-        batchGrid.locator("vaadin-grid-cell-content")
-                .getByText(BATCH_NAME, new Locator.GetByTextOptions().setExact(true)).click();
+        batchGrid
+                .locator("vaadin-grid-cell-content")
+                .getByText(BATCH_NAME, new Locator.GetByTextOptions().setExact(true))
+                .click();
         page.waitForURL(BATCH_PATH);
         assertThat(page).hasURL(url("/msp/training/" + client.id() + "/" + batchId));
         awaitVaadin(page);
@@ -291,7 +324,8 @@ class GroupStaggerBrowserTests {
                 row("Scheduled", 1, today, "—"),
                 row("Scheduled", 2, today, "—"));
         await().atMost(Duration.ofMillis((long) Chromium.TIMEOUT_MILLIS)).untilAsserted(() -> {
-            var shown = gridRows(courseGrid).stream().map(cells -> cells.subList(0, Math.min(5, cells.size())))
+            var shown = gridRows(courseGrid).stream()
+                    .map(cells -> cells.subList(0, Math.min(5, cells.size())))
                     .toList();
             assertThat(shown).as("course rows of the batch").isEqualTo(expected);
         });
@@ -300,8 +334,12 @@ class GroupStaggerBrowserTests {
     /** A course row as the batch page shows it: status, course, Enroll on, Due by, learners. */
     private static List<String> row(String status, int course, LocalDate today, String learners) {
         LocalDate enrollOn = today.plusMonths(course);
-        return List.of(status, TITLES.get(course), DATE.format(enrollOn),
-                DATE.format(enrollOn.plusDays(DAYS_TO_COMPLETE)), learners);
+        return List.of(
+                status,
+                TITLES.get(course),
+                DATE.format(enrollOn),
+                DATE.format(enrollOn.plusDays(DAYS_TO_COMPLETE)),
+                learners);
     }
 
     /** Narrows the client grid to one client with the search field and ticks that client's row. */
@@ -310,8 +348,10 @@ class GroupStaggerBrowserTests {
         Locator grid = page.locator("#wizard-client-grid");
         Locator rowCheckboxes = grid.locator("input[type='checkbox'][aria-label='Select Row']")
                 .filter(new Locator.FilterOptions().setVisible(true));
-        assertThat(grid.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setVisible(true))
-                .getByText(name, new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(grid.locator("vaadin-grid-cell-content")
+                        .filter(new Locator.FilterOptions().setVisible(true))
+                        .getByText(name, new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
         assertThat(rowCheckboxes).hasCount(1);
         rowCheckboxes.click();
         assertThat(rowCheckboxes).isChecked();
@@ -343,8 +383,12 @@ class GroupStaggerBrowserTests {
     }
 
     private long activeMembers(ClientOrg client, String group) {
-        return db.sql(ACTIVE_MEMBERS).bind("orgId", client.id()).bind("group", group)
-                .map(row -> Rows.count(row, "n")).one().block();
+        return db.sql(ACTIVE_MEMBERS)
+                .bind("orgId", client.id())
+                .bind("group", group)
+                .map(row -> Rows.count(row, "n"))
+                .one()
+                .block();
     }
 
     private Set<UUID> batchIds(ClientOrg client) {
@@ -370,7 +414,12 @@ class GroupStaggerBrowserTests {
                 FROM course_enrollment ce
                 WHERE ce.batch_id = :id
                 ORDER BY ce.enroll_on
-                """).bind("id", batchId).map(row -> Rows.count(row, "n")).all().collectList().block();
+                """)
+                .bind("id", batchId)
+                .map(row -> Rows.count(row, "n"))
+                .all()
+                .collectList()
+                .block();
     }
 
     private String url(String path) {

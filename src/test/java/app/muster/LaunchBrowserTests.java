@@ -12,6 +12,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.muster.browser.Chromium;
+import app.muster.browser.FailureScreenshots;
+import app.muster.browser.MusterServerTest;
+import app.muster.catalog.CourseLibrary;
+import app.muster.directory.ClientOrg;
+import app.muster.directory.ClientOrgs;
+import app.muster.enrollment.LaunchRequest;
+import app.muster.msp.Msps;
+import app.muster.security.MspAdminAccounts;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,19 +44,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
-
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-
-import app.muster.browser.Chromium;
-import app.muster.browser.FailureScreenshots;
-import app.muster.browser.MusterServerTest;
-import app.muster.catalog.CourseLibrary;
-import app.muster.directory.ClientOrg;
-import app.muster.directory.ClientOrgs;
-import app.muster.enrollment.LaunchRequest;
-import app.muster.msp.Msps;
-import app.muster.security.MspAdminAccounts;
 
 /**
  * An MSP admin launches two courses for three clients in a real browser, and a second admin's dashboard, left open
@@ -64,19 +61,25 @@ class LaunchBrowserTests {
     static final String HAS_HIPAA = "Bayside Dental Group";
     /** Three clients times two courses: every course of every batch counts, Needs Access rows too. */
     static final int COURSE_ENROLLMENTS = 6;
+
     static final Path SCREENSHOT = Paths.get("docs", "dashboard.png");
     static final Pattern BATCH_PATH = Pattern.compile(".*/msp/training/[0-9a-f-]{36}/[0-9a-f-]{36}$");
 
     @LocalServerPort
     int port;
+
     @Autowired
     MspAdminAccounts accounts;
+
     @Autowired
     Msps msps;
+
     @Autowired
     ClientOrgs clientOrgs;
+
     @Autowired
     CourseLibrary courseLibrary;
+
     @Autowired
     DatabaseClient db;
 
@@ -127,13 +130,15 @@ class LaunchBrowserTests {
         assertThat(results).hasCount(3);
         assertThat(admin.locator("#launch-results .launch-result--ok")).hasCount(3);
         clients.forEach((name, org) -> assertThat(
-                admin.locator("#launch-results .launch-result--ok[data-org='" + org.id() + "']")).hasText(name));
+                        admin.locator("#launch-results .launch-result--ok[data-org='" + org.id() + "']"))
+                .hasText(name));
 
         assertThat(cardValueOf(watcher, "card-total")).hasText(cardText(watcherTotal + COURSE_ENROLLMENTS));
         assertThat(cardValueOf(watcher, "card-completed")).hasText(cardText(watcherCompleted));
         assertThat(cardValueOf(watcher, "card-scheduled")).hasText(cardText(watcherScheduled));
         clientGridShowsTheLaunch(watcher, clients);
-        assertThat(watcher.evaluate("() => window.musterDashboardNotReloaded === true")).isEqualTo(true);
+        assertThat(watcher.evaluate("() => window.musterDashboardNotReloaded === true"))
+                .isEqualTo(true);
         assertThat(pathOf(watcher.url())).isEqualTo("/msp/training");
 
         admin.locator("#back-to-dashboard").click();
@@ -178,7 +183,9 @@ class LaunchBrowserTests {
         page.locator("#preset-all-immediate").click();
         assertThat(page.locator(".schedule-row")).hasCount(2);
         assertThat(page.getByLabel("Send an enrollment email")).not().isChecked();
-        assertThat(page.getByLabel("Send reminder emails before the due date")).not().isChecked();
+        assertThat(page.getByLabel("Send reminder emails before the due date"))
+                .not()
+                .isChecked();
 
         next(page, "5. Review & Launch");
         Locator review = page.locator("#review");
@@ -196,8 +203,10 @@ class LaunchBrowserTests {
         Locator grid = page.locator("#wizard-client-grid");
         Locator rowCheckboxes = grid.locator("input[type='checkbox'][aria-label='Select Row']")
                 .filter(new Locator.FilterOptions().setVisible(true));
-        assertThat(grid.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setVisible(true))
-                .getByText(name, new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(grid.locator("vaadin-grid-cell-content")
+                        .filter(new Locator.FilterOptions().setVisible(true))
+                        .getByText(name, new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
         assertThat(rowCheckboxes).hasCount(1);
         assertThat(rowCheckboxes).not().isChecked();
         rowCheckboxes.click();
@@ -227,9 +236,13 @@ class LaunchBrowserTests {
         await().atMost(Duration.ofMillis((long) Chromium.TIMEOUT_MILLIS)).untilAsserted(() -> {
             var rows = gridRows(clientGrid);
             for (String name : clients.keySet()) {
-                var row = rows.stream().filter(cells -> cells.size() >= 4 && cells.get(0).equals(name)).findFirst()
+                var row = rows.stream()
+                        .filter(cells -> cells.size() >= 4 && cells.get(0).equals(name))
+                        .findFirst()
                         .orElseThrow(() -> new AssertionError("No row for " + name + " in " + rows));
-                assertThat(row.subList(2, 4)).as("batches and courses of %s", name).containsExactly("1", "2");
+                assertThat(row.subList(2, 4))
+                        .as("batches and courses of %s", name)
+                        .containsExactly("1", "2");
             }
         });
     }
@@ -298,7 +311,9 @@ class LaunchBrowserTests {
     /** The row whose Status cell reads {@code status} and whose Course cell starts with {@code course}. */
     private static List<String> rowStartingWith(List<List<String>> rows, String status, String course) {
         return rows.stream()
-                .filter(row -> row.size() > 1 && row.get(0).equals(status) && row.get(1).startsWith(course))
+                .filter(row -> row.size() > 1
+                        && row.get(0).equals(status)
+                        && row.get(1).startsWith(course))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No " + status + " row for " + course + " in " + rows));
     }

@@ -8,34 +8,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.r2dbc.core.DatabaseClient;
-
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
-
 import app.muster.base.Rows;
 import app.muster.browser.Chromium;
 import app.muster.browser.FailureScreenshots;
@@ -53,6 +25,31 @@ import app.muster.learning.LearnerLinks;
 import app.muster.msp.Msps;
 import app.muster.security.MspAdminAccounts;
 import app.muster.security.MspAdminPrincipal;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,30 +67,40 @@ class LearnerBrowserTests {
      * takes a learner of its own, so that revoking one learner's links touches no other test.
      */
     static final String CLIENT = "Fjord Consulting AS";
+
     static final int DAYS_TO_COMPLETE = 30;
     /** How the server shows a date: the medium style of this JVM's default locale, which the server shares. */
     static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+
     static final Pattern COMPLETED_CAPTION = Pattern.compile("^([\\d,]+) of ([\\d,]+) learner assignments completed$");
     static final String PASSED = "You passed with 100%. This course is complete.";
     /** Two right answers of three score 66%, below the pass mark of 70%. */
     static final String NOT_PASSED = "You scored 66%; 70% passes. Read the lesson again and have another go.";
+
     static final String LINK_NOT_FOUND = "This learner link was not found";
     static final String COURSE_NOT_FOUND = "This course was not found";
 
     @LocalServerPort
     int port;
+
     @Autowired
     MspAdminAccounts accounts;
+
     @Autowired
     Msps msps;
+
     @Autowired
     ClientOrgs clientOrgs;
+
     @Autowired
     CourseLibrary courseLibrary;
+
     @Autowired
     LaunchService launchService;
+
     @Autowired
     LearnerLinks links;
+
     @Autowired
     DatabaseClient db;
 
@@ -147,7 +154,8 @@ class LearnerBrowserTests {
         assertThat(card).hasCount(1);
         assertThat(card.locator("h3")).hasText(batch.title());
         assertThat(card.locator(".status-badge")).hasText("Due " + DATE.format(batch.dueBy()));
-        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start")).click();
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start"))
+                .click();
         learnerPage.waitForURL(url("/learn/" + token + "/" + learner.assignmentId()));
         awaitVaadin(learnerPage);
         assertThat(learnerPage.locator("h1")).hasText(batch.title());
@@ -160,8 +168,8 @@ class LearnerBrowserTests {
         assertThat(status(learner)).isEqualTo("COMPLETED");
 
         awaitLearnersCell(courseGrid, batch, batch.learners() + " enrolled · 1 completed");
-        assertThat(caption).hasText(String.format("%,d of %,d learner assignments completed", before[0] + 1,
-                before[1]));
+        assertThat(caption)
+                .hasText(String.format("%,d of %,d learner assignments completed", before[0] + 1, before[1]));
         assertNotReloaded(batchPage);
         assertNotReloaded(dashboard);
 
@@ -212,9 +220,12 @@ class LearnerBrowserTests {
         Page learnerPage = chromium.newContext().newPage();
         open(learnerPage, url("/learn/" + token));
         assertThat(learnerPage.locator("h1")).hasText("Hello, " + learner.firstName());
-        assertThat(learnerPage.locator(".learner-course[data-course='" + course + "']")).hasCount(1);
+        assertThat(learnerPage.locator(".learner-course[data-course='" + course + "']"))
+                .hasCount(1);
 
-        assertThat(links.revokeAll(learner.userId()).block()).as("links revoked").isPositive();
+        assertThat(links.revokeAll(learner.userId()).block())
+                .as("links revoked")
+                .isPositive();
 
         open(learnerPage, url("/learn/" + token));
         assertThat(learnerPage.locator(".not-found h2")).hasText(LINK_NOT_FOUND);
@@ -241,7 +252,8 @@ class LearnerBrowserTests {
         assertThat(learnerPage.locator(".not-found h2")).hasText(COURSE_NOT_FOUND);
         assertThat(learnerPage.locator(".quiz-question")).hasCount(0);
         assertThat(learnerPage.locator("#submit-quiz")).hasCount(0);
-        assertThat(learnerPage.getByText(batch.title(), new Page.GetByTextOptions().setExact(true))).hasCount(0);
+        assertThat(learnerPage.getByText(batch.title(), new Page.GetByTextOptions().setExact(true)))
+                .hasCount(0);
 
         // The same assignment opens with its own learner's link, and the first link still opens its own.
         open(learnerPage, url("/learn/" + theirToken + "/" + theirs.assignmentId()));
@@ -261,13 +273,24 @@ class LearnerBrowserTests {
     /** Launches one course to the client now, without emails, and reads back who it assigned. */
     private Batch launch(String courseId) {
         assertThat(courseLibrary.coursesWithAccess(admin.mspId(), client.id()).block())
-                .as("courses %s may use", CLIENT).contains(courseId);
+                .as("courses %s may use", CLIENT)
+                .contains(courseId);
         LocalDate dueBy = LocalDate.now(client.timeZone()).plusDays(DAYS_TO_COMPLETE);
-        var request = new LaunchRequest(UUID.randomUUID(), List.of(client.id()),
-                List.of(CourseSchedule.immediately(courseId, dueBy)), Targeting.allUsers(), Notifications.none());
+        var request = new LaunchRequest(
+                UUID.randomUUID(),
+                List.of(client.id()),
+                List.of(CourseSchedule.immediately(courseId, dueBy)),
+                Targeting.allUsers(),
+                Notifications.none());
         LaunchResult result = launchService.launch(admin, request).blockFirst();
-        assertThat(result.succeeded()).as("launch of %s to %s: %s", courseId, CLIENT, result.error()).isTrue();
-        String title = courseLibrary.all().filter(course -> course.id().equals(courseId)).blockFirst().title();
+        assertThat(result.succeeded())
+                .as("launch of %s to %s: %s", courseId, CLIENT, result.error())
+                .isTrue();
+        String title = courseLibrary
+                .all()
+                .filter(course -> course.id().equals(courseId))
+                .blockFirst()
+                .title();
         List<Assignment> assignments = db.sql("""
                 SELECT a.id, a.user_id, u.first_name
                 FROM learner_assignment a
@@ -276,10 +299,13 @@ class LearnerBrowserTests {
                 WHERE ce.batch_id = :id
                   AND u.status = 'ACTIVE'
                 ORDER BY u.email_key
-                """).bind("id", result.batchId())
-                .map(row -> new Assignment(Rows.count(row, "id"), row.get("user_id", UUID.class),
-                        row.get("first_name", String.class)))
-                .all().collectList().block();
+                """)
+                .bind("id", result.batchId())
+                .map(row -> new Assignment(
+                        Rows.count(row, "id"), row.get("user_id", UUID.class), row.get("first_name", String.class)))
+                .all()
+                .collectList()
+                .block();
         assertThat(assignments).as("learners assigned %s", courseId).hasSizeGreaterThanOrEqualTo(5);
         assertThat((long) assignments.size()).isEqualTo(tenants.activeUsers(client));
         return new Batch(result.batchId(), title, dueBy, assignments);
@@ -290,8 +316,13 @@ class LearnerBrowserTests {
         Locator questions = page.locator(".quiz-question");
         assertThat(questions).hasCount(quiz.choices().size());
         for (int i = 0; i < chosen.size(); i++) {
-            Locator choice = questions.nth(i).getByRole(AriaRole.RADIO,
-                    new Locator.GetByRoleOptions().setName(quiz.choices().get(i).get(chosen.get(i))).setExact(true));
+            Locator choice = questions
+                    .nth(i)
+                    .getByRole(
+                            AriaRole.RADIO,
+                            new Locator.GetByRoleOptions()
+                                    .setName(quiz.choices().get(i).get(chosen.get(i)))
+                                    .setExact(true));
             choice.check();
             assertThat(choice).isChecked();
         }
@@ -302,7 +333,9 @@ class LearnerBrowserTests {
         await().atMost(Duration.ofMillis((long) Chromium.TIMEOUT_MILLIS)).untilAsserted(() -> {
             var rows = gridRows(courseGrid);
             assertThat(rows).as("course rows").hasSize(1);
-            assertThat(rows.getFirst()).as("row of %s", batch.title()).startsWith("Enrolled", batch.title())
+            assertThat(rows.getFirst())
+                    .as("row of %s", batch.title())
+                    .startsWith("Enrolled", batch.title())
                     .contains(learners);
         });
     }
@@ -312,7 +345,8 @@ class LearnerBrowserTests {
     }
 
     private static void assertNotReloaded(Page page) {
-        assertThat(page.evaluate("() => window.musterNotReloaded === true")).as("%s not reloaded", page.url())
+        assertThat(page.evaluate("() => window.musterNotReloaded === true"))
+                .as("%s not reloaded", page.url())
                 .isEqualTo(true);
     }
 
@@ -320,18 +354,26 @@ class LearnerBrowserTests {
     private static long[] completedOfAssignments(String caption) {
         Matcher numbers = COMPLETED_CAPTION.matcher(caption);
         assertThat(numbers.matches()).as("Completed caption %s", caption).isTrue();
-        return new long[] { Long.parseLong(numbers.group(1).replace(",", "")),
-                Long.parseLong(numbers.group(2).replace(",", "")) };
+        return new long[] {
+            Long.parseLong(numbers.group(1).replace(",", "")),
+            Long.parseLong(numbers.group(2).replace(",", ""))
+        };
     }
 
     private String status(Assignment assignment) {
-        return db.sql("SELECT status FROM learner_assignment WHERE id = :id").bind("id", assignment.assignmentId())
-                .map(row -> row.get("status", String.class)).one().block();
+        return db.sql("SELECT status FROM learner_assignment WHERE id = :id")
+                .bind("id", assignment.assignmentId())
+                .map(row -> row.get("status", String.class))
+                .one()
+                .block();
     }
 
     private long learnersCompleted(Batch batch) {
         return db.sql("SELECT learners_completed FROM course_enrollment WHERE batch_id = :id")
-                .bind("id", batch.id()).map(row -> Rows.count(row, "learners_completed")).one().block();
+                .bind("id", batch.id())
+                .map(row -> Rows.count(row, "learners_completed"))
+                .one()
+                .block();
     }
 
     private String url(String path) {
@@ -345,8 +387,7 @@ class LearnerBrowserTests {
         }
     }
 
-    private record Assignment(long assignmentId, UUID userId, String firstName) {
-    }
+    private record Assignment(long assignmentId, UUID userId, String firstName) {}
 
     /** A course's quiz as lessons/lessons.json writes it: for each question, its choices and the right one. */
     private record Quiz(List<List<String>> choices, List<Integer> rightAnswers) {

@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,7 +23,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        String name = "muster_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "muster_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (usesPostgres()) {
             createPostgres(name);
             context.addApplicationListener(event -> {
@@ -32,14 +32,21 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                     dropPostgres(name);
                 }
             });
-            TestPropertyValues.of("spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:5432/" + name,
-                    "spring.r2dbc.username=postgres", "spring.r2dbc.password=",
-                    "spring.flyway.url=jdbc:postgresql://127.0.0.1:5432/" + name, "spring.flyway.user=postgres",
-                    "spring.flyway.password=", "muster.db-vendor=postgresql").applyTo(context);
+            TestPropertyValues.of(
+                            "spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:5432/" + name,
+                            "spring.r2dbc.username=postgres",
+                            "spring.r2dbc.password=",
+                            "spring.flyway.url=jdbc:postgresql://127.0.0.1:5432/" + name,
+                            "spring.flyway.user=postgres",
+                            "spring.flyway.password=",
+                            "muster.db-vendor=postgresql")
+                    .applyTo(context);
             return;
         }
-        TestPropertyValues.of("spring.r2dbc.url=r2dbc:h2:file:///" + H2_DIR + name + H2_OPTIONS,
-                "spring.flyway.url=jdbc:h2:file:" + H2_DIR + name + H2_OPTIONS, "muster.db-vendor=h2")
+        TestPropertyValues.of(
+                        "spring.r2dbc.url=r2dbc:h2:file:///" + H2_DIR + name + H2_OPTIONS,
+                        "spring.flyway.url=jdbc:h2:file:" + H2_DIR + name + H2_OPTIONS,
+                        "muster.db-vendor=h2")
                 .applyTo(context);
     }
 

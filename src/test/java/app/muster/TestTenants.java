@@ -1,11 +1,5 @@
 package app.muster;
 
-import java.time.ZoneId;
-import java.util.UUID;
-
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
-
 import app.muster.base.Rows;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
@@ -13,6 +7,10 @@ import app.muster.directory.TrainingState;
 import app.muster.msp.Msps;
 import app.muster.security.MspAdminAccounts;
 import app.muster.security.MspAdminPrincipal;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
 
 /** The demo MSP's admin and clients, and a second MSP to prove that one tenant never sees another. */
 @Component
@@ -23,7 +21,10 @@ public record TestTenants(MspAdminAccounts accounts, Msps msps, ClientOrgs clien
     }
 
     public ClientOrg demoClient(String name) {
-        return clientOrgs.list(demoAdmin().mspId()).filter(org -> org.name().equals(name)).blockFirst();
+        return clientOrgs
+                .list(demoAdmin().mspId())
+                .filter(org -> org.name().equals(name))
+                .blockFirst();
     }
 
     /** A second MSP with one Ready client of its own and its own admin. */
@@ -31,8 +32,11 @@ public record TestTenants(MspAdminAccounts accounts, Msps msps, ClientOrgs clien
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         UUID mspId = msps.create("Other MSP " + suffix).block();
         String username = "admin-" + suffix + "@other-msp.example";
-        accounts.create(mspId, username, "Other MSP admin", "other-password-" + suffix).block();
-        clientOrgs.create(mspId, "Other Client " + suffix, ZoneId.of("Europe/Paris"), TrainingState.READY).block();
+        accounts.create(mspId, username, "Other MSP admin", "other-password-" + suffix)
+                .block();
+        clientOrgs
+                .create(mspId, "Other Client " + suffix, ZoneId.of("Europe/Paris"), TrainingState.READY)
+                .block();
         return accounts.find(username).block();
     }
 

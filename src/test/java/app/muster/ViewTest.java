@@ -1,26 +1,5 @@
 package app.muster;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
-
-import org.awaitility.Awaitility;
-import org.awaitility.core.ThrowingRunnable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-
-import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.VaadinSession;
-
 import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
 import app.muster.enrollment.CourseSchedule;
@@ -32,6 +11,24 @@ import app.muster.enrollment.Targeting;
 import app.muster.msp.Msps;
 import app.muster.security.MspAdminAccounts;
 import app.muster.security.MspAdminPrincipal;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinSession;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ThrowingRunnable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * A page test without a browser: the whole application behind a simulated UI. Pages load their data in the background
@@ -44,14 +41,19 @@ public abstract class ViewTest extends SpringBrowserlessTest {
 
     @Autowired
     protected MspAdminAccounts accounts;
+
     @Autowired
     protected Msps msps;
+
     @Autowired
     protected ClientOrgs clientOrgs;
+
     @Autowired
     protected DatabaseClient db;
+
     @Autowired
     protected LaunchService launchService;
+
     @Autowired
     private ObjectProvider<SecurityContextHolderStrategy> securityContextHolderStrategy;
 
@@ -123,15 +125,22 @@ public abstract class ViewTest extends SpringBrowserlessTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         UUID mspId = msps.create("Empty MSP " + suffix).block();
         String username = "admin-" + suffix + "@empty-msp.example";
-        accounts.create(mspId, username, "Empty MSP admin", "empty-password-" + suffix).block();
+        accounts.create(mspId, username, "Empty MSP admin", "empty-password-" + suffix)
+                .block();
         return accounts.find(username).block();
     }
 
     /** Launches the courses to the clients at once for all their users, as a fresh submission without emails. */
     protected List<LaunchResult> launch(MspAdminPrincipal admin, List<ClientOrg> clients, String... courseIds) {
-        var courses = Arrays.stream(courseIds).map(id -> CourseSchedule.immediately(id, FAR_DUE)).toList();
-        var request = new LaunchRequest(UUID.randomUUID(), clients.stream().map(ClientOrg::id).toList(), courses,
-                Targeting.allUsers(), Notifications.none());
+        var courses = Arrays.stream(courseIds)
+                .map(id -> CourseSchedule.immediately(id, FAR_DUE))
+                .toList();
+        var request = new LaunchRequest(
+                UUID.randomUUID(),
+                clients.stream().map(ClientOrg::id).toList(),
+                courses,
+                Targeting.allUsers(),
+                Notifications.none());
         return launchService.launch(admin, request).collectList().block();
     }
 

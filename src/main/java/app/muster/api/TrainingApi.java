@@ -1,19 +1,5 @@
 package app.muster.api;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
-import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import app.muster.catalog.Course;
 import app.muster.catalog.CourseLibrary;
 import app.muster.directory.ClientOrg;
@@ -28,15 +14,27 @@ import app.muster.enrollment.TrainingEvents;
 import app.muster.security.ApiTokenFilter;
 import app.muster.security.ApiTokens;
 import app.muster.security.MspAdminPrincipal;
+import app.muster.tracking.BatchDetail;
+import app.muster.tracking.BatchRow;
+import app.muster.tracking.TrainingOverview;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import jakarta.servlet.http.HttpServletRequest;
-import app.muster.tracking.BatchDetail;
-import app.muster.tracking.BatchRow;
-import app.muster.tracking.TrainingOverview;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,9 +44,13 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
-@OpenAPIDefinition(info = @Info(title = "Muster API", version = "1"),
+@OpenAPIDefinition(
+        info = @Info(title = "Muster API", version = "1"),
         security = @SecurityRequirement(name = "personalToken"))
-@SecurityScheme(name = "personalToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(
+        name = "personalToken",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "A personal API token, created under API tokens in the portal.")
 class TrainingApi {
 
@@ -63,8 +65,14 @@ class TrainingApi {
     private final TrainingEvents events;
     private final ApiTokens apiTokens;
 
-    TrainingApi(ClientOrgs clientOrgs, CourseLibrary courseLibrary, LaunchService launchService,
-            RetryService retryService, TrainingOverview overview, TrainingEvents events, ApiTokens apiTokens) {
+    TrainingApi(
+            ClientOrgs clientOrgs,
+            CourseLibrary courseLibrary,
+            LaunchService launchService,
+            RetryService retryService,
+            TrainingOverview overview,
+            TrainingEvents events,
+            ApiTokens apiTokens) {
         this.apiTokens = apiTokens;
         this.clientOrgs = clientOrgs;
         this.courseLibrary = courseLibrary;
@@ -92,19 +100,25 @@ class TrainingApi {
     /** Launches and answers with every client's result once all are in. */
     @PostMapping(path = "/launches", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<List<LaunchResult>> launch(@AuthenticationPrincipal MspAdminPrincipal admin, @RequestBody LaunchBody body) {
-        return Mono.fromCallable(body::toRequest).flatMapMany(request -> launchService.launch(admin, request))
+        return Mono.fromCallable(body::toRequest)
+                .flatMapMany(request -> launchService.launch(admin, request))
                 .collectList();
     }
 
     /** Launches and streams each client's result as its batch is created, then a final "done" event. */
-    @PostMapping(path = "/launches", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/launches",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<Object>> launchStreaming(@AuthenticationPrincipal MspAdminPrincipal admin,
-            @RequestBody LaunchBody body) {
+    Flux<ServerSentEvent<Object>> launchStreaming(
+            @AuthenticationPrincipal MspAdminPrincipal admin, @RequestBody LaunchBody body) {
         return Mono.fromCallable(body::toRequest)
                 .flatMapMany(request -> launchService.launch(admin, request))
-                .map(result -> ServerSentEvent.<Object>builder(result).event("result").build())
-                .concatWith(Mono.just(ServerSentEvent.<Object>builder("launch finished").event("done").build()));
+                .map(result ->
+                        ServerSentEvent.<Object>builder(result).event("result").build())
+                .concatWith(Mono.just(ServerSentEvent.<Object>builder("launch finished")
+                        .event("done")
+                        .build()));
     }
 
     @GetMapping("/clients/{orgId}/batches")
@@ -113,30 +127,32 @@ class TrainingApi {
     }
 
     @GetMapping("/clients/{orgId}/batches/{batchId}")
-    Mono<BatchDetail> batch(@AuthenticationPrincipal MspAdminPrincipal admin, @PathVariable UUID orgId,
-            @PathVariable UUID batchId) {
+    Mono<BatchDetail> batch(
+            @AuthenticationPrincipal MspAdminPrincipal admin, @PathVariable UUID orgId, @PathVariable UUID batchId) {
         return overview.batch(admin.mspId(), orgId, batchId);
     }
 
     @PostMapping("/course-enrollments/{courseEnrollmentId}/retry")
-    Mono<RetryOutcome> retry(@AuthenticationPrincipal MspAdminPrincipal admin,
-            @PathVariable UUID courseEnrollmentId) {
+    Mono<RetryOutcome> retry(@AuthenticationPrincipal MspAdminPrincipal admin, @PathVariable UUID courseEnrollmentId) {
         return retryService.retry(admin, courseEnrollmentId).map(RetryOutcome::new);
     }
 
     /** Status changes of the MSP's training as they happen, with a heartbeat comment every 15 seconds. */
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<TrainingChanged>> events(@AuthenticationPrincipal MspAdminPrincipal admin,
-            HttpServletRequest request) {
+    Flux<ServerSentEvent<TrainingChanged>> events(
+            @AuthenticationPrincipal MspAdminPrincipal admin, HttpServletRequest request) {
         var changes = events.changes(admin.mspId())
                 .map(change -> ServerSentEvent.builder(change).event("changed").build());
         var heartbeat = Flux.interval(HEARTBEAT)
-                .map(tick -> ServerSentEvent.<TrainingChanged>builder().comment("still here").build());
+                .map(tick -> ServerSentEvent.<TrainingChanged>builder()
+                        .comment("still here")
+                        .build());
         String token = (String) request.getAttribute(ApiTokenFilter.TOKEN);
-        var revoked = Flux.interval(TOKEN_CHECK).concatMap(tick -> apiTokens.live(token)).filter(live -> !live);
+        var revoked = Flux.interval(TOKEN_CHECK)
+                .concatMap(tick -> apiTokens.live(token))
+                .filter(live -> !live);
         return Flux.merge(changes, heartbeat).takeUntilOther(revoked);
     }
 
-    record RetryOutcome(CourseEnrollmentStatus status) {
-    }
+    record RetryOutcome(CourseEnrollmentStatus status) {}
 }

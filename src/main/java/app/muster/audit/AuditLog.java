@@ -1,18 +1,16 @@
 package app.muster.audit;
 
+import app.muster.base.Rows;
+import app.muster.security.MspAdminPrincipal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
-import app.muster.base.Rows;
-import app.muster.security.MspAdminPrincipal;
 import reactor.core.publisher.Mono;
 
 /**
@@ -68,8 +66,11 @@ public class AuditLog {
         return db.sql(LATEST)
                 .bind("mspId", mspId)
                 .bind("limit", SHOWN)
-                .map(row -> new AuditEvent(Rows.instant(row, "at"), row.get("actor", String.class),
-                        row.get("action", String.class), row.get("detail", String.class),
+                .map(row -> new AuditEvent(
+                        Rows.instant(row, "at"),
+                        row.get("actor", String.class),
+                        row.get("action", String.class),
+                        row.get("detail", String.class),
                         row.get("origin", String.class)))
                 .all()
                 .collectList();

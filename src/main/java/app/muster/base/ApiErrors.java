@@ -2,7 +2,6 @@ package app.muster.base;
 
 import java.net.URI;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -32,11 +31,14 @@ class ApiErrors {
         return problem(HttpStatus.NOT_FOUND, "Not found", "not-found", notFound.getMessage());
     }
 
-    @ExceptionHandler({ IllegalArgumentException.class, IllegalStateException.class })
+    @ExceptionHandler({IllegalArgumentException.class, IllegalStateException.class})
     ProblemDetail unexpected(RuntimeException error) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("API request failed (reference {}).", reference, error);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error", "unexpected",
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Unexpected error",
+                "unexpected",
                 "Muster could not handle this request (reference " + reference + ").");
     }
 

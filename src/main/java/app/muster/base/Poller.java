@@ -2,10 +2,8 @@ package app.muster.base;
 
 import java.time.Duration;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,10 +25,12 @@ public final class Poller implements AutoCloseable {
     public static Poller start(String work, Duration interval, Supplier<Mono<?>> run) {
         Disposable polling = Flux.interval(Duration.ZERO, interval)
                 .onBackpressureDrop()
-                .concatMap(tick -> run.get().then().onErrorResume(error -> {
-                    log.error("{} failed; the next poll tries again.", work, error);
-                    return Mono.empty();
-                }), 1)
+                .concatMap(
+                        tick -> run.get().then().onErrorResume(error -> {
+                            log.error("{} failed; the next poll tries again.", work, error);
+                            return Mono.empty();
+                        }),
+                        1)
                 .subscribe();
         log.info("{} runs every {}.", work, interval);
         return new Poller(polling);

@@ -1,15 +1,13 @@
 package app.muster.base;
 
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-
-import io.r2dbc.spi.Readable;
 
 /** Reads values out of result rows the same way on H2 and PostgreSQL. */
 public final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     public static long count(Readable row, String column) {
         Number value = row.get(column, Number.class);

@@ -12,8 +12,7 @@ public final class SecretTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SecretTokens() {
-    }
+    private SecretTokens() {}
 
     /** A URL-safe random secret of the given number of random bytes. */
     public static String newToken(int bytes) {

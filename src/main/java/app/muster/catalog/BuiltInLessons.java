@@ -7,11 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
@@ -58,14 +56,13 @@ public class BuiltInLessons {
         String source = resource.getDescription();
         List<LessonEntry> entries;
         try (InputStream in = resource.getInputStream()) {
-            entries = JSON.readValue(in, new TypeReference<List<LessonEntry>>() {
-            });
+            entries = JSON.readValue(in, new TypeReference<List<LessonEntry>>() {});
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the built-in lessons from " + source + ": " + e.getMessage(),
-                    e);
+            throw new IllegalStateException(
+                    "Cannot read the built-in lessons from " + source + ": " + e.getMessage(), e);
         } catch (JacksonException e) {
-            throw new IllegalStateException("The built-in lessons in " + source + " are not valid: "
-                    + e.getOriginalMessage() + where(e), e);
+            throw new IllegalStateException(
+                    "The built-in lessons in " + source + " are not valid: " + e.getOriginalMessage() + where(e), e);
         }
         if (entries == null || entries.isEmpty()) {
             throw new IllegalStateException("The built-in lessons in " + source + " are empty");
@@ -82,8 +79,10 @@ public class BuiltInLessons {
     }
 
     private static String where(JacksonException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 
     private static Lesson toLesson(String source, int number, LessonEntry entry) {
@@ -93,10 +92,12 @@ public class BuiltInLessons {
         }
         where += " (course " + entry.courseId() + ")";
         try {
-            if (entry.lesson() == null || entry.lesson().size() < MIN_PARAGRAPHS
+            if (entry.lesson() == null
+                    || entry.lesson().size() < MIN_PARAGRAPHS
                     || entry.lesson().size() > MAX_PARAGRAPHS) {
-                throw new IllegalArgumentException("the lesson needs " + MIN_PARAGRAPHS + " to " + MAX_PARAGRAPHS
-                        + " paragraphs but has " + (entry.lesson() == null ? 0 : entry.lesson().size()));
+                throw new IllegalArgumentException(
+                        "the lesson needs " + MIN_PARAGRAPHS + " to " + MAX_PARAGRAPHS + " paragraphs but has "
+                                + (entry.lesson() == null ? 0 : entry.lesson().size()));
             }
             if (entry.questions() == null || entry.questions().size() != QUESTIONS) {
                 throw new IllegalArgumentException("the quiz needs exactly " + QUESTIONS + " questions but has "
@@ -116,10 +117,8 @@ public class BuiltInLessons {
     }
 
     /** One entry of the lessons file, as written. */
-    record LessonEntry(String courseId, List<String> lesson, List<QuestionEntry> questions) {
-    }
+    record LessonEntry(String courseId, List<String> lesson, List<QuestionEntry> questions) {}
 
     /** One quiz question of the lessons file, as written. */
-    record QuestionEntry(String prompt, List<String> choices, Integer answer) {
-    }
+    record QuestionEntry(String prompt, List<String> choices, Integer answer) {}
 }

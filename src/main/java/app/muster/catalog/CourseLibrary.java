@@ -1,17 +1,14 @@
 package app.muster.catalog;
 
+import app.muster.base.NotFound;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-
-import app.muster.base.NotFound;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -64,8 +61,11 @@ public class CourseLibrary {
 
     public Flux<Course> all() {
         return db.sql(ALL_COURSES)
-                .map(row -> new Course(row.get("id", String.class), row.get("title", String.class),
-                        row.get("category", String.class), row.get("minutes", Integer.class),
+                .map(row -> new Course(
+                        row.get("id", String.class),
+                        row.get("title", String.class),
+                        row.get("category", String.class),
+                        row.get("minutes", Integer.class),
                         languages(row.get("languages", String.class))))
                 .all();
     }
@@ -95,8 +95,8 @@ public class CourseLibrary {
                 .bind("mspId", mspId)
                 .map(row -> Map.entry(row.get("org_id", UUID.class), row.get("course_id", String.class)))
                 .all()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toUnmodifiableSet())));
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toUnmodifiableSet())));
     }
 
     /** Enables a course for one of the MSP's client orgs; a client or course that is not theirs is not found. */
@@ -108,11 +108,14 @@ public class CourseLibrary {
                 .fetch()
                 .rowsUpdated()
                 .then(coursesWithAccess(mspId, orgId))
-                .flatMap(access -> access.contains(courseId) ? Mono.empty()
+                .flatMap(access -> access.contains(courseId)
+                        ? Mono.empty()
                         : Mono.error(new NotFound("Course " + courseId + " for client org " + orgId)));
     }
 
     private static List<String> languages(String spaceSeparated) {
-        return Arrays.stream(spaceSeparated.split("\\s+")).filter(s -> !s.isBlank()).toList();
+        return Arrays.stream(spaceSeparated.split("\\s+"))
+                .filter(s -> !s.isBlank())
+                .toList();
     }
 }

@@ -37,8 +37,8 @@ public record Lesson(String courseId, List<String> paragraphs, List<QuizQuestion
             throw new IllegalArgumentException("Lesson " + courseId + ": the chosen answers are missing");
         }
         if (chosenAnswers.size() != questions.size()) {
-            throw new IllegalArgumentException("Lesson " + courseId + " has " + questions.size()
-                    + " questions but " + chosenAnswers.size() + " answers were given");
+            throw new IllegalArgumentException("Lesson " + courseId + " has " + questions.size() + " questions but "
+                    + chosenAnswers.size() + " answers were given");
         }
         int right = 0;
         for (int i = 0; i < questions.size(); i++) {

@@ -1,28 +1,5 @@
 package app.muster.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
-
 import app.muster.catalog.Course;
 import app.muster.catalog.CourseLibrary;
 import app.muster.directory.ClientOrg;
@@ -34,6 +11,27 @@ import app.muster.directory.ImportReport;
 import app.muster.directory.TrainingState;
 import app.muster.msp.Msps;
 import app.muster.security.AdminPasswords;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -50,7 +48,8 @@ class DemoMspLoader implements ApplicationRunner {
     static final String DEMO_ADMIN = "admin@demo-msp.example";
 
     private static final Logger log = LoggerFactory.getLogger(DemoMspLoader.class);
-    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+    private static final CSVFormat CSV =
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private final Msps msps;
     private final AdminPasswords adminPasswords;
@@ -61,8 +60,13 @@ class DemoMspLoader implements ApplicationRunner {
     private final DirectoryExportParser exportParser = new DirectoryExportParser();
     private final GroupMembershipParser groupParser = new GroupMembershipParser();
 
-    DemoMspLoader(Msps msps, AdminPasswords adminPasswords, CourseLibrary courseLibrary, ClientOrgs clientOrgs,
-            DirectoryImport directoryImport, TransactionalOperator transaction) {
+    DemoMspLoader(
+            Msps msps,
+            AdminPasswords adminPasswords,
+            CourseLibrary courseLibrary,
+            ClientOrgs clientOrgs,
+            DirectoryImport directoryImport,
+            TransactionalOperator transaction) {
         this.msps = msps;
         this.adminPasswords = adminPasswords;
         this.courseLibrary = courseLibrary;
@@ -74,7 +78,8 @@ class DemoMspLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         msps.findByName(DEMO_MSP)
-                .flatMap(existing -> adminPasswords.applyConfiguredPassword(DEMO_ADMIN).thenReturn(existing))
+                .flatMap(existing ->
+                        adminPasswords.applyConfiguredPassword(DEMO_ADMIN).thenReturn(existing))
                 .doOnNext(existing -> log.info("Demo MSP {} is already loaded; nothing to load.", existing))
                 .switchIfEmpty(Mono.defer(() -> transaction.transactional(load())))
                 .block();
@@ -83,7 +88,8 @@ class DemoMspLoader implements ApplicationRunner {
     private Mono<UUID> load() {
         return loadCourses()
                 .then(msps.create(DEMO_MSP))
-                .flatMap(mspId -> adminPasswords.createAdmin(mspId, DEMO_ADMIN, "Demo MSP admin")
+                .flatMap(mspId -> adminPasswords
+                        .createAdmin(mspId, DEMO_ADMIN, "Demo MSP admin")
                         .thenMany(Flux.fromIterable(records("clients.csv")).concatMap(row -> loadClient(mspId, row)))
                         .count()
                         .doOnNext(clients -> log.info("Demo MSP {} loaded with {} client orgs.", mspId, clients))
@@ -92,8 +98,12 @@ class DemoMspLoader implements ApplicationRunner {
 
     private Mono<Void> loadCourses() {
         return Flux.fromIterable(records("courses.csv"))
-                .map(row -> new Course(row.get("course_id"), row.get("title"), row.get("category"),
-                        Integer.parseInt(row.get("minutes")), Arrays.asList(row.get("languages").split(" "))))
+                .map(row -> new Course(
+                        row.get("course_id"),
+                        row.get("title"),
+                        row.get("category"),
+                        Integer.parseInt(row.get("minutes")),
+                        Arrays.asList(row.get("languages").split(" "))))
                 .concatMap(courseLibrary::add)
                 .then();
     }
@@ -101,13 +111,15 @@ class DemoMspLoader implements ApplicationRunner {
     private Mono<ImportReport> loadClient(UUID mspId, CSVRecord row) {
         var state = "ready".equals(row.get("training")) ? TrainingState.READY : TrainingState.NOT_CONFIGURED;
         Set<String> withoutAccess = Set.of(row.get("courses_without_access").split(" "));
-        return clientOrgs.create(mspId, row.get("client"), ZoneId.of(row.get("time_zone")), state)
+        return clientOrgs
+                .create(mspId, row.get("client"), ZoneId.of(row.get("time_zone")), state)
                 .flatMap(org -> grantAccess(org, withoutAccess)
                         .then(importDirectory(org, row.get("directory_file"), row.get("groups_file"))));
     }
 
     private Mono<Void> grantAccess(ClientOrg org, Set<String> withoutAccess) {
-        return courseLibrary.all()
+        return courseLibrary
+                .all()
                 .filter(course -> !withoutAccess.contains(course.id()))
                 .concatMap(course -> courseLibrary.grantAccess(org.mspId(), org.id(), course.id()))
                 .then();
@@ -126,7 +138,8 @@ class DemoMspLoader implements ApplicationRunner {
     private static List<CSVRecord> records(String file) {
         return read(file, in -> {
             try {
-                return CSV.parse(new InputStreamReader(in, StandardCharsets.UTF_8)).getRecords();
+                return CSV.parse(new InputStreamReader(in, StandardCharsets.UTF_8))
+                        .getRecords();
             } catch (IOException unreadable) {
                 throw new UncheckedIOException(unreadable);
             }

@@ -1,17 +1,15 @@
 package app.muster.directory;
 
+import app.muster.base.NotFound;
+import app.muster.base.Rows;
+import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-
-import app.muster.base.NotFound;
-import app.muster.base.Rows;
-import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -66,7 +64,10 @@ public class ClientOrgs {
     }
 
     public Flux<ClientOrg> list(UUID mspId) {
-        return db.sql(LIST_FOR_MSP).bind("mspId", mspId).map(ClientOrgs::toClientOrg).all();
+        return db.sql(LIST_FOR_MSP)
+                .bind("mspId", mspId)
+                .map(ClientOrgs::toClientOrg)
+                .all();
     }
 
     public Mono<ClientOrg> find(UUID mspId, UUID orgId) {
@@ -82,8 +83,11 @@ public class ClientOrgs {
         return db.sql(GROUPS_OF_ORG)
                 .bind("mspId", mspId)
                 .bind("orgId", orgId)
-                .map(row -> new UserGroup(row.get("id", UUID.class), row.get("org_id", UUID.class),
-                        row.get("name", String.class), Rows.count(row, "member_count"),
+                .map(row -> new UserGroup(
+                        row.get("id", UUID.class),
+                        row.get("org_id", UUID.class),
+                        row.get("name", String.class),
+                        Rows.count(row, "member_count"),
                         Rows.count(row, "active_members")))
                 .all();
     }
@@ -112,7 +116,10 @@ public class ClientOrgs {
     }
 
     static ClientOrg toClientOrg(Readable row) {
-        return new ClientOrg(row.get("id", UUID.class), row.get("msp_id", UUID.class), row.get("name", String.class),
+        return new ClientOrg(
+                row.get("id", UUID.class),
+                row.get("msp_id", UUID.class),
+                row.get("name", String.class),
                 ZoneId.of(row.get("time_zone", String.class)),
                 TrainingState.valueOf(row.get("training_state", String.class)));
     }

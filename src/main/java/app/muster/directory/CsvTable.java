@@ -17,7 +17,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -56,7 +55,9 @@ final class CsvTable {
 
     static List<String> missing(Collection<String> header, List<String> required) {
         List<String> present = header.stream().map(CsvTable::key).toList();
-        return required.stream().filter(column -> !present.contains(key(column))).toList();
+        return required.stream()
+                .filter(column -> !present.contains(key(column)))
+                .toList();
     }
 
     private static CsvTable fromRecords(String fileName, Iterator<CSVRecord> records) {
@@ -83,7 +84,8 @@ final class CsvTable {
     }
 
     private static Reader utf8WithoutByteOrderMark(InputStream in) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         var reader = new PushbackReader(new BufferedReader(new InputStreamReader(in, decoder)), 1);

@@ -7,8 +7,8 @@ import java.util.Objects;
  * A client's user export after reading: the format it was recognised as, the people to import (suspended accounts
  * included) and the rows left out, each with its reason.
  */
-public record DirectoryExport(String fileName, DirectoryFormat format, List<DirectoryPerson> people,
-        List<SkippedRow> skipped) {
+public record DirectoryExport(
+        String fileName, DirectoryFormat format, List<DirectoryPerson> people, List<SkippedRow> skipped) {
 
     public DirectoryExport {
         Objects.requireNonNull(fileName, "fileName");

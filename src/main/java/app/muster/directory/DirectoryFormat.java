@@ -13,21 +13,46 @@ import java.util.stream.Stream;
  * hold a person's email, name, department and manager, and how it marks suspended accounts and guests.
  */
 public enum DirectoryFormat {
-
-    M365_A("m365-a", "Microsoft 365 users export (older column order)", m365Columns(),
-            new Flag("Block credential", "True"), Flag.NONE, "Country/Region"),
-    M365_B("m365-b", "Microsoft 365 users export", m365Columns(),
-            new Flag("Block credential", "True"), Flag.NONE, "CountryOrRegion"),
-    ENTRA_DOWNLOAD("entra-download", "Entra ID user download",
+    M365_A(
+            "m365-a",
+            "Microsoft 365 users export (older column order)",
+            m365Columns(),
+            new Flag("Block credential", "True"),
+            Flag.NONE,
+            "Country/Region"),
+    M365_B(
+            "m365-b",
+            "Microsoft 365 users export",
+            m365Columns(),
+            new Flag("Block credential", "True"),
+            Flag.NONE,
+            "CountryOrRegion"),
+    ENTRA_DOWNLOAD(
+            "entra-download",
+            "Entra ID user download",
             new Columns("userPrincipalName", "givenName", "surname", "department", null),
-            new Flag("accountEnabled", "False"), new Flag("userType", "Guest")),
-    GOOGLE_DOWNLOAD("google-download", "Google Workspace user download", googleColumns(),
-            new Flag("Status [READ ONLY]", "Suspended"), Flag.NONE, "Last Sign In [READ ONLY]"),
-    GOOGLE_UPLOAD("google-upload", "Google Workspace user upload template", googleColumns(),
-            new Flag("New Status [UPLOAD ONLY]", "Suspended"), Flag.NONE),
-    OKTA("okta", "Okta user import template",
+            new Flag("accountEnabled", "False"),
+            new Flag("userType", "Guest")),
+    GOOGLE_DOWNLOAD(
+            "google-download",
+            "Google Workspace user download",
+            googleColumns(),
+            new Flag("Status [READ ONLY]", "Suspended"),
+            Flag.NONE,
+            "Last Sign In [READ ONLY]"),
+    GOOGLE_UPLOAD(
+            "google-upload",
+            "Google Workspace user upload template",
+            googleColumns(),
+            new Flag("New Status [UPLOAD ONLY]", "Suspended"),
+            Flag.NONE),
+    OKTA(
+            "okta",
+            "Okta user import template",
             new Columns("email", "firstName", "lastName", "department", "managerId"),
-            Flag.NONE, Flag.NONE, "login");
+            Flag.NONE,
+            Flag.NONE,
+            "login");
 
     private static final String GUEST_MARK = "#EXT#";
 
@@ -110,27 +135,33 @@ public enum DirectoryFormat {
     }
 
     boolean isGuest(CsvRow row) {
-        return guest.isSetIn(row) || row.get(emailColumn()).toUpperCase(Locale.ROOT).contains(GUEST_MARK);
+        return guest.isSetIn(row)
+                || row.get(emailColumn()).toUpperCase(Locale.ROOT).contains(GUEST_MARK);
     }
 
-    private static DirectoryImportException unrecognised(String fileName, Collection<String> header,
-            DirectoryFormat expected) {
+    private static DirectoryImportException unrecognised(
+            String fileName, Collection<String> header, DirectoryFormat expected) {
         DirectoryFormat closest = expected != null ? expected : closestTo(header);
-        return new DirectoryImportException(fileName, "is not a user export Muster can read: for the "
-                + closest.label + " format it lacks the column(s) "
-                + String.join(", ", closest.missingColumns(header)) + ".");
+        return new DirectoryImportException(
+                fileName,
+                "is not a user export Muster can read: for the "
+                        + closest.label + " format it lacks the column(s) "
+                        + String.join(", ", closest.missingColumns(header)) + ".");
     }
 
     private static DirectoryFormat closestTo(Collection<String> header) {
         return Arrays.stream(values())
-                .min(Comparator.comparingInt(format -> format.missingColumns(header).size()))
+                .min(Comparator.comparingInt(
+                        format -> format.missingColumns(header).size()))
                 .orElseThrow();
     }
 
     private static List<String> required(Columns columns, Flag suspended, Flag guest, String... markers) {
-        Stream<String> read = Stream.of(columns.email(), columns.firstName(), columns.lastName(),
-                suspended.column(), guest.column());
-        return Stream.concat(read, Arrays.stream(markers)).filter(column -> column != null).toList();
+        Stream<String> read =
+                Stream.of(columns.email(), columns.firstName(), columns.lastName(), suspended.column(), guest.column());
+        return Stream.concat(read, Arrays.stream(markers))
+                .filter(column -> column != null)
+                .toList();
     }
 
     private static Columns m365Columns() {
@@ -138,12 +169,15 @@ public enum DirectoryFormat {
     }
 
     private static Columns googleColumns() {
-        return new Columns("Email Address [Required]", "First Name [Required]", "Last Name [Required]",
-                "Department", "Manager Email");
+        return new Columns(
+                "Email Address [Required]",
+                "First Name [Required]",
+                "Last Name [Required]",
+                "Department",
+                "Manager Email");
     }
 
-    record Columns(String email, String firstName, String lastName, String department, String managerEmail) {
-    }
+    record Columns(String email, String firstName, String lastName, String department, String managerEmail) {}
 
     record Flag(String column, String value) {
 

@@ -4,13 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -71,7 +69,8 @@ public class DirectoryImport {
         Mono<Void> work = Flux.fromIterable(export.people())
                 .concatMap(person -> upsert(org.id(), person))
                 .then(importGroups(org.id(), memberships));
-        return transaction.transactional(work)
+        return transaction
+                .transactional(work)
                 .then(Mono.fromSupplier(() -> report))
                 .doOnNext(done -> log.info("Directory import into client org {}: {}", org.id(), done.summary()));
     }
@@ -80,23 +79,26 @@ public class DirectoryImport {
         return bindPerson(db.sql(UPDATE_USER), orgId, person)
                 .fetch()
                 .rowsUpdated()
-                .flatMap(updated -> updated > 0 ? Mono.just(updated)
+                .flatMap(updated -> updated > 0
+                        ? Mono.just(updated)
                         : bindPerson(db.sql(INSERT_USER).bind("id", UUID.randomUUID()), orgId, person)
                                 .fetch()
                                 .rowsUpdated());
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindPerson(DatabaseClient.GenericExecuteSpec spec, UUID orgId,
-            DirectoryPerson person) {
+    private static DatabaseClient.GenericExecuteSpec bindPerson(
+            DatabaseClient.GenericExecuteSpec spec, UUID orgId, DirectoryPerson person) {
         spec = spec.bind("orgId", orgId)
                 .bind("email", person.email())
                 .bind("emailKey", person.emailKey())
                 .bind("firstName", person.firstName())
                 .bind("lastName", person.lastName())
                 .bind("status", person.suspended() ? "SUSPENDED" : "ACTIVE");
-        spec = person.department() == null ? spec.bindNull("department", String.class)
+        spec = person.department() == null
+                ? spec.bindNull("department", String.class)
                 : spec.bind("department", person.department());
-        return person.managerEmail() == null ? spec.bindNull("managerEmail", String.class)
+        return person.managerEmail() == null
+                ? spec.bindNull("managerEmail", String.class)
                 : spec.bind("managerEmail", person.managerEmail());
     }
 
@@ -109,7 +111,8 @@ public class DirectoryImport {
                         .bind("name", name)
                         .fetch()
                         .rowsUpdated())
-                .thenMany(db.sql(GROUP_IDS).bind("orgId", orgId)
+                .thenMany(db.sql(GROUP_IDS)
+                        .bind("orgId", orgId)
                         .map(row -> Map.entry(row.get("name", String.class), row.get("id", UUID.class)))
                         .all())
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new)

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 final class EmailAddresses {
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     static String key(String email) {
         return email.strip().toLowerCase(Locale.ROOT);

@@ -19,9 +19,10 @@ final class ExportRows {
 
     void add(CsvRow row) {
         String email = row.get(format.emailColumn());
-        skipReason(row, email).ifPresentOrElse(
-                reason -> skipped.add(new SkippedRow(row.number(), email.isEmpty() ? null : email, reason)),
-                () -> keep(row, email));
+        skipReason(row, email)
+                .ifPresentOrElse(
+                        reason -> skipped.add(new SkippedRow(row.number(), email.isEmpty() ? null : email, reason)),
+                        () -> keep(row, email));
     }
 
     DirectoryExport toExport(String fileName) {
@@ -45,13 +46,19 @@ final class ExportRows {
     }
 
     private boolean hasNoName(CsvRow row) {
-        return row.get(format.firstNameColumn()).isEmpty() && row.get(format.lastNameColumn()).isEmpty();
+        return row.get(format.firstNameColumn()).isEmpty()
+                && row.get(format.lastNameColumn()).isEmpty();
     }
 
     private void keep(CsvRow row, String email) {
         rowByEmailKey.put(EmailAddresses.key(email), row.number());
-        people.add(new DirectoryPerson(email, row.get(format.firstNameColumn()), row.get(format.lastNameColumn()),
-                row.get(format.departmentColumn()), managerEmail(row), format.isSuspended(row)));
+        people.add(new DirectoryPerson(
+                email,
+                row.get(format.firstNameColumn()),
+                row.get(format.lastNameColumn()),
+                row.get(format.departmentColumn()),
+                managerEmail(row),
+                format.isSuspended(row)));
     }
 
     private String managerEmail(CsvRow row) {

@@ -21,7 +21,8 @@ public final class GroupMembershipParser {
         Map<List<String>, GroupMembership> memberships = new LinkedHashMap<>();
         table.rows().stream()
                 .map(GroupMembershipParser::membership)
-                .filter(membership -> !membership.group().isEmpty() && !membership.memberEmail().isEmpty())
+                .filter(membership -> !membership.group().isEmpty()
+                        && !membership.memberEmail().isEmpty())
                 .forEach(membership -> memberships.putIfAbsent(key(membership), membership));
         return List.copyOf(memberships.values());
     }
@@ -29,8 +30,9 @@ public final class GroupMembershipParser {
     private static void requireColumns(String fileName, CsvTable table) {
         List<String> missing = CsvTable.missing(table.header(), List.of(GROUP, MEMBER_EMAIL));
         if (!missing.isEmpty()) {
-            throw new DirectoryImportException(fileName, "is not a group file Muster can read: it lacks the column(s) "
-                    + String.join(", ", missing) + ".");
+            throw new DirectoryImportException(
+                    fileName,
+                    "is not a group file Muster can read: it lacks the column(s) " + String.join(", ", missing) + ".");
         }
     }
 

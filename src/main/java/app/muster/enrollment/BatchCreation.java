@@ -1,5 +1,10 @@
 package app.muster.enrollment;
 
+import app.muster.base.Rows;
+import app.muster.catalog.Course;
+import app.muster.directory.ClientOrg;
+import app.muster.directory.ClientOrgs;
+import app.muster.directory.UserGroup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,18 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-
-import app.muster.base.Rows;
-import app.muster.catalog.Course;
-import app.muster.directory.ClientOrg;
-import app.muster.directory.ClientOrgs;
-import app.muster.directory.UserGroup;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -83,8 +81,14 @@ class BatchCreation {
     private final TrainingTotalsKeeper totals;
     private final Clock clock;
 
-    BatchCreation(DatabaseClient db, TransactionalOperator transaction, ClientOrgs clientOrgs,
-            CourseEnrollmentFiring firing, TrainingEvents events, TrainingTotalsKeeper totals, Clock clock) {
+    BatchCreation(
+            DatabaseClient db,
+            TransactionalOperator transaction,
+            ClientOrgs clientOrgs,
+            CourseEnrollmentFiring firing,
+            TrainingEvents events,
+            TrainingTotalsKeeper totals,
+            Clock clock) {
         this.db = db;
         this.transaction = transaction;
         this.clientOrgs = clientOrgs;
@@ -94,9 +98,10 @@ class BatchCreation {
         this.clock = clock;
     }
 
-    Mono<LaunchResult> create(UUID mspId, UUID launchId, UUID orgId, LaunchRequest request,
-            Map<String, Course> library) {
-        return clientOrgs.find(mspId, orgId)
+    Mono<LaunchResult> create(
+            UUID mspId, UUID launchId, UUID orgId, LaunchRequest request, Map<String, Course> library) {
+        return clientOrgs
+                .find(mspId, orgId)
                 .flatMap(org -> checkClient(mspId, org, request, library).thenReturn(org))
                 .flatMap(org -> insertWhole(org, launchId, request, library)
                         .flatMap(batchId -> fireDue(org, batchId).thenReturn(batchId))
@@ -106,20 +111,29 @@ class BatchCreation {
 
     private Mono<Void> checkClient(UUID mspId, ClientOrg org, LaunchRequest request, Map<String, Course> library) {
         if (!org.ready()) {
-            return Mono.error(new BatchRefusal(org.name(), "clients", org.name() + " is Not configured for "
-                    + "training. Finish provisioning its training access, then launch it again."));
+            return Mono.error(new BatchRefusal(
+                    org.name(),
+                    "clients",
+                    org.name() + " is Not configured for "
+                            + "training. Finish provisioning its training access, then launch it again."));
         }
         LocalDate today = LocalDate.now(clock.withZone(org.timeZone()));
         for (CourseSchedule schedule : request.courses()) {
             String title = library.get(schedule.courseId()).title();
             if (!schedule.immediate() && schedule.enrollOn().isBefore(today)) {
-                return Mono.error(new BatchRefusal(org.name(), "enrollOn", "Enroll on (" + schedule.enrollOn()
-                        + ") for " + title + " is already past in " + org.name() + "'s time zone ("
-                        + org.timeZone() + "), where today is " + today + "."));
+                return Mono.error(new BatchRefusal(
+                        org.name(),
+                        "enrollOn",
+                        "Enroll on (" + schedule.enrollOn()
+                                + ") for " + title + " is already past in " + org.name() + "'s time zone ("
+                                + org.timeZone() + "), where today is " + today + "."));
             }
             if (schedule.dueBy().isBefore(schedule.enrollOnFor(today))) {
-                return Mono.error(new BatchRefusal(org.name(), "dueBy", "Due by (" + schedule.dueBy() + ") for "
-                        + title + " is before its Enroll on date in " + org.name() + "'s time zone."));
+                return Mono.error(new BatchRefusal(
+                        org.name(),
+                        "dueBy",
+                        "Due by (" + schedule.dueBy() + ") for " + title + " is before its Enroll on date in "
+                                + org.name() + "'s time zone."));
             }
         }
         return checkGroups(mspId, org, request.targeting()).then(checkUsers(org, request.targeting()));
@@ -134,9 +148,13 @@ class BatchCreation {
                 .bind("userIds", List.copyOf(targeting.users()))
                 .map(row -> Rows.count(row, "users"))
                 .one()
-                .flatMap(found -> found == targeting.users().size() ? Mono.empty()
-                        : Mono.error(new BatchRefusal(org.name(), "targeting", (targeting.users().size() - found)
-                                + " of the chosen users are not users of " + org.name() + ".")));
+                .flatMap(found -> found == targeting.users().size()
+                        ? Mono.empty()
+                        : Mono.error(new BatchRefusal(
+                                org.name(),
+                                "targeting",
+                                (targeting.users().size() - found) + " of the chosen users are not users of "
+                                        + org.name() + ".")));
     }
 
     private Mono<Void> checkGroups(UUID mspId, ClientOrg org, Targeting targeting) {
@@ -145,27 +163,32 @@ class BatchCreation {
         if (wanted.isEmpty()) {
             return Mono.empty();
         }
-        return clientOrgs.groups(mspId, org.id())
+        return clientOrgs
+                .groups(mspId, org.id())
                 .map(UserGroup::id)
                 .collectList()
-                .flatMap(existing -> existing.containsAll(wanted) ? Mono.empty()
-                        : Mono.error(new BatchRefusal(org.name(), "targeting", "A chosen group no longer exists in "
-                                + org.name() + ". Choose its groups again.")));
+                .flatMap(existing -> existing.containsAll(wanted)
+                        ? Mono.empty()
+                        : Mono.error(new BatchRefusal(
+                                org.name(),
+                                "targeting",
+                                "A chosen group no longer exists in " + org.name() + ". Choose its groups again.")));
     }
 
-    private Mono<UUID> insertWhole(ClientOrg org, UUID launchId, LaunchRequest request,
-            Map<String, Course> library) {
+    private Mono<UUID> insertWhole(ClientOrg org, UUID launchId, LaunchRequest request, Map<String, Course> library) {
         UUID batchId = UUID.randomUUID();
         Mono<UUID> work = totals.lock(org.id())
                 .then(insertBatch(org, launchId, batchId, request, library))
                 .flatMap(inserted -> inserted
-                        ? insertParts(org, batchId, request).then(totals.recount(org.id())).thenReturn(batchId)
+                        ? insertParts(org, batchId, request)
+                                .then(totals.recount(org.id()))
+                                .thenReturn(batchId)
                         : existingBatch(launchId, org.id()));
         return transaction.transactional(work);
     }
 
-    private Mono<Boolean> insertBatch(ClientOrg org, UUID launchId, UUID batchId, LaunchRequest request,
-            Map<String, Course> library) {
+    private Mono<Boolean> insertBatch(
+            ClientOrg org, UUID launchId, UUID batchId, LaunchRequest request, Map<String, Course> library) {
         return db.sql(INSERT_BATCH)
                 .bind("id", batchId)
                 .bind("orgId", org.id())
@@ -206,11 +229,19 @@ class BatchCreation {
         Flux<Long> included = insertTargetGroups(batchId, targeting.includedGroups(), true);
         Flux<Long> excluded = insertTargetGroups(batchId, targeting.excludedGroups(), false);
         Flux<Long> users = Flux.fromIterable(targeting.users())
-                .concatMap(userId -> db.sql(INSERT_TARGET_USER).bind("batchId", batchId).bind("userId", userId)
-                        .fetch().rowsUpdated());
-        return courses.thenMany(included).thenMany(excluded).thenMany(users)
-                .then(Mono.fromRunnable(() -> log.info("Batch {} created for client org {} with {} courses.",
-                        batchId, org.id(), request.courses().size())));
+                .concatMap(userId -> db.sql(INSERT_TARGET_USER)
+                        .bind("batchId", batchId)
+                        .bind("userId", userId)
+                        .fetch()
+                        .rowsUpdated());
+        return courses.thenMany(included)
+                .thenMany(excluded)
+                .thenMany(users)
+                .then(Mono.fromRunnable(() -> log.info(
+                        "Batch {} created for client org {} with {} courses.",
+                        batchId,
+                        org.id(),
+                        request.courses().size())));
     }
 
     private Flux<Long> insertTargetGroups(UUID batchId, Set<UUID> groups, boolean included) {

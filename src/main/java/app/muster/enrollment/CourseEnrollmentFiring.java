@@ -1,5 +1,6 @@
 package app.muster.enrollment;
 
+import app.muster.base.Rows;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,14 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-
-import app.muster.base.Rows;
 import reactor.core.publisher.Mono;
 
 /**
@@ -96,8 +94,12 @@ class CourseEnrollmentFiring {
     private final TrainingTotalsKeeper totals;
     private final Clock clock;
 
-    CourseEnrollmentFiring(DatabaseClient db, TransactionalOperator transaction, TrainingEvents events,
-            TrainingTotalsKeeper totals, Clock clock) {
+    CourseEnrollmentFiring(
+            DatabaseClient db,
+            TransactionalOperator transaction,
+            TrainingEvents events,
+            TrainingTotalsKeeper totals,
+            Clock clock) {
         this.db = db;
         this.transaction = transaction;
         this.events = events;
@@ -113,37 +115,55 @@ class CourseEnrollmentFiring {
                 .flatMap(context -> totals.lock(context.orgId())
                         .then(decide(courseEnrollmentId, context))
                         .flatMap(outcome -> totals.recount(context.orgId()).thenReturn(outcome)));
-        return transaction.transactional(work)
+        return transaction
+                .transactional(work)
                 .doOnNext(outcome -> announce(courseEnrollmentId, outcome))
                 .map(Outcome::status)
                 .switchIfEmpty(lock(courseEnrollmentId));
     }
 
     private Mono<CourseEnrollmentStatus> lock(UUID id) {
-        return db.sql(LOCK).bind("id", id)
+        return db.sql(LOCK)
+                .bind("id", id)
                 .map(row -> CourseEnrollmentStatus.valueOf(row.get("status", String.class)))
                 .one();
     }
 
     private Mono<FiringContext> context(UUID id) {
-        return db.sql(CONTEXT).bind("id", id)
-                .map(row -> new FiringContext(row.get("batch_id", UUID.class), row.get("org_id", UUID.class),
-                        TargetMode.valueOf(row.get("target_mode", String.class)), row.get("msp_id", UUID.class),
+        return db.sql(CONTEXT)
+                .bind("id", id)
+                .map(row -> new FiringContext(
+                        row.get("batch_id", UUID.class),
+                        row.get("org_id", UUID.class),
+                        TargetMode.valueOf(row.get("target_mode", String.class)),
+                        row.get("msp_id", UUID.class),
                         row.get("org_name", String.class),
                         "READY".equals(row.get("training_state", String.class)),
-                        row.get("course_title", String.class), Rows.count(row, "access_count") > 0))
+                        row.get("course_title", String.class),
+                        Rows.count(row, "access_count") > 0))
                 .one();
     }
 
     private Mono<Outcome> decide(UUID id, FiringContext context) {
         if (!context.trainingReady()) {
-            return record(id, context, CourseEnrollmentStatus.ACCESS_DENIED, 0, "Delivery was refused: training "
-                    + "access for " + context.orgName() + " was revoked before this course enrolled.");
+            return record(
+                    id,
+                    context,
+                    CourseEnrollmentStatus.ACCESS_DENIED,
+                    0,
+                    "Delivery was refused: training " + "access for " + context.orgName()
+                            + " was revoked before this course enrolled.");
         }
         if (!context.courseEnabled()) {
-            return record(id, context, CourseEnrollmentStatus.NEEDS_ACCESS, 0, context.orgName()
-                    + " does not have " + context.courseTitle() + " enabled. Enable the course for this client, "
-                    + "then retry.");
+            return record(
+                    id,
+                    context,
+                    CourseEnrollmentStatus.NEEDS_ACCESS,
+                    0,
+                    context.orgName()
+                            + " does not have " + context.courseTitle()
+                            + " enabled. Enable the course for this client, "
+                            + "then retry.");
         }
         return assign(id, context);
     }
@@ -151,27 +171,31 @@ class CourseEnrollmentFiring {
     private Mono<Targeting> targeting(FiringContext context) {
         Mono<List<Map.Entry<UUID, Boolean>>> groups = db.sql(TARGET_GROUPS)
                 .bind("batchId", context.batchId())
-                .map(row -> Map.entry(row.get("group_id", UUID.class), Boolean.TRUE.equals(row.get("included",
-                        Boolean.class))))
+                .map(row -> Map.entry(
+                        row.get("group_id", UUID.class), Boolean.TRUE.equals(row.get("included", Boolean.class))))
                 .all()
                 .collectList();
         return Mono.zip(groups, chosenUsers(context))
-                .map(found -> new Targeting(context.targetMode(), groupIds(found.getT1(), true),
-                        groupIds(found.getT1(), false), found.getT2().keySet()));
+                .map(found -> new Targeting(
+                        context.targetMode(),
+                        groupIds(found.getT1(), true),
+                        groupIds(found.getT1(), false),
+                        found.getT2().keySet()));
     }
 
     /** The individually chosen users of the batch, and whether each is still active. */
     private Mono<Map<UUID, Boolean>> chosenUsers(FiringContext context) {
         return db.sql(TARGET_USERS)
                 .bind("batchId", context.batchId())
-                .map(row -> Map.entry(row.get("user_id", UUID.class), "ACTIVE".equals(row.get("status",
-                        String.class))))
+                .map(row -> Map.entry(row.get("user_id", UUID.class), "ACTIVE".equals(row.get("status", String.class))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     private static Set<UUID> groupIds(List<Map.Entry<UUID, Boolean>> groups, boolean included) {
-        return groups.stream().filter(group -> group.getValue() == included).map(Map.Entry::getKey)
+        return groups.stream()
+                .filter(group -> group.getValue() == included)
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
     }
 
@@ -182,27 +206,41 @@ class CourseEnrollmentFiring {
                         .bind("now", now())
                         .fetch()
                         .rowsUpdated()
-                        .then(db.sql(COUNT_ASSIGNED).bind("id", id).map(row -> Rows.count(row, "assigned")).one())
+                        .then(db.sql(COUNT_ASSIGNED)
+                                .bind("id", id)
+                                .map(row -> Rows.count(row, "assigned"))
+                                .one())
                         .flatMap(assigned -> outcome(id, context, targeting, assigned)));
     }
 
     private Mono<Outcome> outcome(UUID id, FiringContext context, Targeting targeting, long assigned) {
         long unassignable = targeting.mode() == TargetMode.INDIVIDUAL_USERS
-                ? targeting.users().size() - assigned : 0;
+                ? targeting.users().size() - assigned
+                : 0;
         if (assigned == 0) {
-            return record(id, context, CourseEnrollmentStatus.FAILED, 0, "No active user of " + context.orgName()
-                    + " matches this batch's targeting, so nobody was assigned.");
+            return record(
+                    id,
+                    context,
+                    CourseEnrollmentStatus.FAILED,
+                    0,
+                    "No active user of " + context.orgName()
+                            + " matches this batch's targeting, so nobody was assigned.");
         }
         if (unassignable > 0) {
-            return record(id, context, CourseEnrollmentStatus.PARTIAL, assigned, unassignable + " of the "
-                    + targeting.users().size() + " chosen users could not be assigned: they are suspended in "
-                    + context.orgName() + ". Reactivate them, then retry.");
+            return record(
+                    id,
+                    context,
+                    CourseEnrollmentStatus.PARTIAL,
+                    assigned,
+                    unassignable + " of the "
+                            + targeting.users().size() + " chosen users could not be assigned: they are suspended in "
+                            + context.orgName() + ". Reactivate them, then retry.");
         }
         return record(id, context, CourseEnrollmentStatus.ENROLLED, assigned, null);
     }
 
-    private Mono<Outcome> record(UUID id, FiringContext context, CourseEnrollmentStatus status, long assigned,
-            String lastError) {
+    private Mono<Outcome> record(
+            UUID id, FiringContext context, CourseEnrollmentStatus status, long assigned, String lastError) {
         var update = db.sql(RECORD_OUTCOME)
                 .bind("id", id)
                 .bind("status", status.name())
@@ -215,11 +253,19 @@ class CourseEnrollmentFiring {
     private void announce(UUID id, Outcome outcome) {
         FiringContext context = outcome.context();
         if (outcome.status().retryable()) {
-            log.warn("Course enrollment {} of batch {} (client org {}) fired as {}.", id, context.batchId(),
-                    context.orgId(), outcome.status());
+            log.warn(
+                    "Course enrollment {} of batch {} (client org {}) fired as {}.",
+                    id,
+                    context.batchId(),
+                    context.orgId(),
+                    outcome.status());
         } else {
-            log.info("Course enrollment {} of batch {} (client org {}) fired: {} learners assigned.", id,
-                    context.batchId(), context.orgId(), outcome.assigned());
+            log.info(
+                    "Course enrollment {} of batch {} (client org {}) fired: {} learners assigned.",
+                    id,
+                    context.batchId(),
+                    context.orgId(),
+                    outcome.assigned());
         }
         events.publish(new TrainingChanged(context.mspId(), context.orgId(), context.batchId()));
     }
@@ -228,10 +274,15 @@ class CourseEnrollmentFiring {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private record FiringContext(UUID batchId, UUID orgId, TargetMode targetMode, UUID mspId, String orgName,
-            boolean trainingReady, String courseTitle, boolean courseEnabled) {
-    }
+    private record FiringContext(
+            UUID batchId,
+            UUID orgId,
+            TargetMode targetMode,
+            UUID mspId,
+            String orgName,
+            boolean trainingReady,
+            String courseTitle,
+            boolean courseEnabled) {}
 
-    private record Outcome(FiringContext context, CourseEnrollmentStatus status, long assigned) {
-    }
+    private record Outcome(FiringContext context, CourseEnrollmentStatus status, long assigned) {}
 }

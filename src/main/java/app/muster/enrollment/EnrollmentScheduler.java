@@ -1,11 +1,11 @@
 package app.muster.enrollment;
 
+import app.muster.base.Poller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,9 +14,6 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-
-import app.muster.base.Poller;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,7 +43,10 @@ public class EnrollmentScheduler {
     private final Duration pollInterval;
     private Poller polling;
 
-    EnrollmentScheduler(DatabaseClient db, CourseEnrollmentFiring firing, Clock clock,
+    EnrollmentScheduler(
+            DatabaseClient db,
+            CourseEnrollmentFiring firing,
+            Clock clock,
             @Value("${muster.scheduler.poll-interval:PT30S}") Duration pollInterval) {
         this.db = db;
         this.firing = firing;

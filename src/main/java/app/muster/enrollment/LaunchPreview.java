@@ -1,16 +1,14 @@
 package app.muster.enrollment;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Service;
-
 import app.muster.base.Rows;
 import app.muster.catalog.CourseLibrary;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
 import app.muster.security.MspAdminPrincipal;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,22 +31,29 @@ public class LaunchPreview {
         this.courseLibrary = courseLibrary;
     }
 
-    public Flux<ClientPreview> preview(MspAdminPrincipal admin, List<UUID> orgIds, List<String> courseIds,
-            Targeting targeting) {
+    public Flux<ClientPreview> preview(
+            MspAdminPrincipal admin, List<UUID> orgIds, List<String> courseIds, Targeting targeting) {
         return Flux.fromIterable(orgIds)
-                .concatMap(orgId -> clientOrgs.find(admin.mspId(), orgId)
+                .concatMap(orgId -> clientOrgs
+                        .find(admin.mspId(), orgId)
                         .flatMap(org -> preview(admin, org, courseIds, targeting)));
     }
 
-    private Mono<ClientPreview> preview(MspAdminPrincipal admin, ClientOrg org, List<String> courseIds,
-            Targeting targeting) {
+    private Mono<ClientPreview> preview(
+            MspAdminPrincipal admin, ClientOrg org, List<String> courseIds, Targeting targeting) {
         if (!org.ready()) {
-            return Mono.just(new ClientPreview(org.id(), org.name(), 0, List.of(),
-                    org.name() + " is Not configured for training."));
+            return Mono.just(new ClientPreview(
+                    org.id(), org.name(), 0, List.of(), org.name() + " is Not configured for training."));
         }
         return Mono.zip(learners(org.id(), targeting), courseLibrary.coursesWithAccess(admin.mspId(), org.id()))
-                .map(found -> new ClientPreview(org.id(), org.name(), found.getT1(),
-                        courseIds.stream().filter(id -> !found.getT2().contains(id)).toList(), null));
+                .map(found -> new ClientPreview(
+                        org.id(),
+                        org.name(),
+                        found.getT1(),
+                        courseIds.stream()
+                                .filter(id -> !found.getT2().contains(id))
+                                .toList(),
+                        null));
     }
 
     private Mono<Long> learners(UUID orgId, Targeting targeting) {

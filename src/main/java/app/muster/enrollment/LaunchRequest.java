@@ -7,7 +7,11 @@ import java.util.UUID;
  * One wizard submission: the same courses, schedule, targeting and notifications for every chosen client. The
  * submission id makes a replay of the same submission create nothing twice.
  */
-public record LaunchRequest(UUID submissionId, List<UUID> orgIds, List<CourseSchedule> courses, Targeting targeting,
+public record LaunchRequest(
+        UUID submissionId,
+        List<UUID> orgIds,
+        List<CourseSchedule> courses,
+        Targeting targeting,
         Notifications notifications) {
 
     public static final int MAX_CLIENTS = 25;

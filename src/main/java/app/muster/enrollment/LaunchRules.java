@@ -1,12 +1,11 @@
 package app.muster.enrollment;
 
+import app.muster.base.Refusal;
+import app.muster.catalog.Course;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
-import app.muster.base.Refusal;
-import app.muster.catalog.Course;
 
 /** The rules a whole launch must meet before any client's batch is created. */
 final class LaunchRules {
@@ -14,8 +13,7 @@ final class LaunchRules {
     /** Training is planned in months, not decades: dates beyond this are typing mistakes. */
     static final LocalDate LATEST_DATE = LocalDate.of(2100, 1, 1);
 
-    private LaunchRules() {
-    }
+    private LaunchRules() {}
 
     static void check(LaunchRequest request, Map<String, Course> library) {
         checkClients(request);
@@ -29,9 +27,11 @@ final class LaunchRules {
             throw new Refusal("clients", "Choose at least one client.");
         }
         if (clients > LaunchRequest.MAX_CLIENTS) {
-            throw new Refusal("clients", "A launch reaches at most " + LaunchRequest.MAX_CLIENTS
-                    + " clients; " + clients + " were chosen. Split the rollout into launches of "
-                    + LaunchRequest.MAX_CLIENTS + " clients or fewer.");
+            throw new Refusal(
+                    "clients",
+                    "A launch reaches at most " + LaunchRequest.MAX_CLIENTS
+                            + " clients; " + clients + " were chosen. Split the rollout into launches of "
+                            + LaunchRequest.MAX_CLIENTS + " clients or fewer.");
         }
     }
 
@@ -61,8 +61,10 @@ final class LaunchRules {
             throw new Refusal("dueBy", "Dates for " + course.title() + " must be before " + LATEST_DATE + ".");
         }
         if (!schedule.immediate() && schedule.dueBy().isBefore(schedule.enrollOn())) {
-            throw new Refusal("dueBy", "Due by (" + schedule.dueBy() + ") for " + course.title()
-                    + " is before its Enroll on date (" + schedule.enrollOn() + ").");
+            throw new Refusal(
+                    "dueBy",
+                    "Due by (" + schedule.dueBy() + ") for " + course.title() + " is before its Enroll on date ("
+                            + schedule.enrollOn() + ").");
         }
     }
 
@@ -70,13 +72,17 @@ final class LaunchRules {
         Targeting targeting = request.targeting();
         boolean severalClients = new HashSet<>(request.orgIds()).size() > 1;
         if (severalClients && targeting.mode() != TargetMode.ALL_USERS) {
-            throw new Refusal("targeting", "With more than one client, targeting is All users: groups and users "
-                    + "belong to a single client. Launch one batch per client to target them.");
+            throw new Refusal(
+                    "targeting",
+                    "With more than one client, targeting is All users: groups and users "
+                            + "belong to a single client. Launch one batch per client to target them.");
         }
-        if (targeting.mode() == TargetMode.SPECIFIC_GROUPS && targeting.includedGroups().isEmpty()) {
+        if (targeting.mode() == TargetMode.SPECIFIC_GROUPS
+                && targeting.includedGroups().isEmpty()) {
             throw new Refusal("targeting", "Choose at least one group to target.");
         }
-        if (targeting.mode() == TargetMode.EXCLUDE_GROUPS && targeting.excludedGroups().isEmpty()) {
+        if (targeting.mode() == TargetMode.EXCLUDE_GROUPS
+                && targeting.excludedGroups().isEmpty()) {
             throw new Refusal("targeting", "Choose at least one group to exclude.");
         }
         if (targeting.mode() == TargetMode.INDIVIDUAL_USERS && targeting.users().isEmpty()) {

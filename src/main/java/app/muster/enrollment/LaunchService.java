@@ -1,5 +1,11 @@
 package app.muster.enrollment;
 
+import app.muster.audit.AuditLog;
+import app.muster.base.NotFound;
+import app.muster.base.Refusal;
+import app.muster.catalog.Course;
+import app.muster.catalog.CourseLibrary;
+import app.muster.security.MspAdminPrincipal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,18 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-
-import app.muster.audit.AuditLog;
-import app.muster.base.NotFound;
-import app.muster.base.Refusal;
-import app.muster.catalog.Course;
-import app.muster.catalog.CourseLibrary;
-import app.muster.security.MspAdminPrincipal;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -52,7 +50,11 @@ public class LaunchService {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    LaunchService(DatabaseClient db, CourseLibrary courseLibrary, BatchCreation batchCreation, AuditLog auditLog,
+    LaunchService(
+            DatabaseClient db,
+            CourseLibrary courseLibrary,
+            BatchCreation batchCreation,
+            AuditLog auditLog,
             Clock clock) {
         this.db = db;
         this.courseLibrary = courseLibrary;
@@ -63,30 +65,41 @@ public class LaunchService {
 
     /** Emits one result per distinct client, in the order the batches are created; a refused launch emits an error. */
     public Flux<LaunchResult> launch(MspAdminPrincipal admin, LaunchRequest request) {
-        Mono<Void> audited = auditLog.record(admin, "Launch", "Submission " + request.submissionId() + ": "
-                + request.orgIds().size() + " clients, courses " + request.courses().stream()
-                        .map(CourseSchedule::courseId).collect(Collectors.joining(", "))
-                + ", " + request.targeting().mode().label());
-        return courseLibrary.all()
+        Mono<Void> audited = auditLog.record(
+                admin,
+                "Launch",
+                "Submission " + request.submissionId() + ": "
+                        + request.orgIds().size() + " clients, courses "
+                        + request.courses().stream()
+                                .map(CourseSchedule::courseId)
+                                .collect(Collectors.joining(", "))
+                        + ", " + request.targeting().mode().label());
+        return courseLibrary
+                .all()
                 .collectMap(Course::id, Function.identity())
                 .doOnNext(library -> LaunchRules.check(request, library))
                 .flatMapMany(library -> register(admin, request.submissionId(), audited)
                         .flatMapMany(launchId -> launchEach(admin, launchId, request, library)));
     }
 
-    private Flux<LaunchResult> launchEach(MspAdminPrincipal admin, UUID launchId, LaunchRequest request,
-            Map<String, Course> library) {
+    private Flux<LaunchResult> launchEach(
+            MspAdminPrincipal admin, UUID launchId, LaunchRequest request, Map<String, Course> library) {
         var clients = new LinkedHashSet<>(request.orgIds());
-        log.info("Launch {} by admin {} started for {} clients and {} courses.", launchId, admin.adminId(),
-                clients.size(), request.courses().size());
+        log.info(
+                "Launch {} by admin {} started for {} clients and {} courses.",
+                launchId,
+                admin.adminId(),
+                clients.size(),
+                request.courses().size());
         return Flux.fromIterable(clients)
                 .flatMap(orgId -> launchOne(admin.mspId(), launchId, orgId, request, library), CLIENTS_IN_PARALLEL)
                 .doOnComplete(() -> log.info("Launch {} finished.", launchId));
     }
 
-    private Mono<LaunchResult> launchOne(UUID mspId, UUID launchId, UUID orgId, LaunchRequest request,
-            Map<String, Course> library) {
-        return batchCreation.create(mspId, launchId, orgId, request, library)
+    private Mono<LaunchResult> launchOne(
+            UUID mspId, UUID launchId, UUID orgId, LaunchRequest request, Map<String, Course> library) {
+        return batchCreation
+                .create(mspId, launchId, orgId, request, library)
                 .onErrorResume(error -> Mono.just(refusal(launchId, orgId, error)));
     }
 
@@ -100,9 +113,15 @@ public class LaunchService {
             return LaunchResult.refused(orgId, "Unknown client", "This client is not one of your clients.");
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        log.error("Launch {} could not create a batch for client org {} (reference {}).", launchId, orgId,
-                reference, error);
-        return LaunchResult.refused(orgId, "Client " + orgId,
+        log.error(
+                "Launch {} could not create a batch for client org {} (reference {}).",
+                launchId,
+                orgId,
+                reference,
+                error);
+        return LaunchResult.refused(
+                orgId,
+                "Client " + orgId,
                 "Muster could not create this client's batch (reference " + reference + "). Try launching it again.");
     }
 
@@ -128,7 +147,9 @@ public class LaunchService {
     }
 
     static String batchName(Map<String, Course> library, LaunchRequest request) {
-        var titles = request.courses().stream().map(c -> library.get(c.courseId()).title()).toList();
+        var titles = request.courses().stream()
+                .map(c -> library.get(c.courseId()).title())
+                .toList();
         if (titles.size() <= 2) {
             return titles.stream().collect(Collectors.joining(" and "));
         }

@@ -1,18 +1,16 @@
 package app.muster.enrollment;
 
+import app.muster.base.NotFound;
+import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-
-import app.muster.base.NotFound;
-import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -81,8 +79,12 @@ public class LearnerProgress {
     private final TrainingTotalsKeeper totals;
     private final Clock clock;
 
-    LearnerProgress(DatabaseClient db, TransactionalOperator transaction, TrainingEvents events,
-            TrainingTotalsKeeper totals, Clock clock) {
+    LearnerProgress(
+            DatabaseClient db,
+            TransactionalOperator transaction,
+            TrainingEvents events,
+            TrainingTotalsKeeper totals,
+            Clock clock) {
         this.db = db;
         this.transaction = transaction;
         this.events = events;
@@ -92,50 +94,65 @@ public class LearnerProgress {
 
     /** Completes an assignment; emits true when this call completed it, false when it was already completed. */
     public Mono<Boolean> complete(long assignmentId, Integer score) {
-        return record(assignmentId, COMPLETE, score)
-                .doOnNext(changed -> {
-                    if (changed) {
-                        log.info("Learner assignment {} completed with score {}.", assignmentId, score);
-                    }
-                });
+        return record(assignmentId, COMPLETE, score).doOnNext(changed -> {
+            if (changed) {
+                log.info("Learner assignment {} completed with score {}.", assignmentId, score);
+            }
+        });
     }
 
     /** Records an attempt that did not pass; the assignment stays open. */
     public Mono<Boolean> failedAttempt(long assignmentId, Integer score) {
         return record(assignmentId, FAILED_ATTEMPT, score)
-                .doOnNext(changed -> log.info("Learner assignment {} attempt failed with score {}.", assignmentId,
-                        score));
+                .doOnNext(changed ->
+                        log.info("Learner assignment {} attempt failed with score {}.", assignmentId, score));
     }
 
     private Mono<Boolean> record(long assignmentId, String sql, Integer score) {
-        return assignment(assignmentId).flatMap(assignment -> transaction.transactional(
-                db.sql(LOCK_COURSE_ENROLLMENT).bind("id", assignment.courseEnrollmentId()).fetch().first()
-                        .then(totals.lock(assignment.orgId()))
-                        .then(bindScore(db.sql(sql).bind("id", assignmentId).bind("now", now()), score)
-                                .fetch().rowsUpdated())
-                        .flatMap(updated -> recount(assignment.courseEnrollmentId())
-                                .then(totals.recount(assignment.orgId()))
-                                .thenReturn(updated > 0)))
-                .doOnNext(changed -> {
-                    if (changed) {
-                        events.publish(new TrainingChanged(assignment.mspId(), assignment.orgId(),
-                                assignment.batchId()));
-                    }
-                }));
+        return assignment(assignmentId)
+                .flatMap(assignment -> transaction
+                        .transactional(db.sql(LOCK_COURSE_ENROLLMENT)
+                                .bind("id", assignment.courseEnrollmentId())
+                                .fetch()
+                                .first()
+                                .then(totals.lock(assignment.orgId()))
+                                .then(bindScore(
+                                                db.sql(sql)
+                                                        .bind("id", assignmentId)
+                                                        .bind("now", now()),
+                                                score)
+                                        .fetch()
+                                        .rowsUpdated())
+                                .flatMap(updated -> recount(assignment.courseEnrollmentId())
+                                        .then(totals.recount(assignment.orgId()))
+                                        .thenReturn(updated > 0)))
+                        .doOnNext(changed -> {
+                            if (changed) {
+                                events.publish(new TrainingChanged(
+                                        assignment.mspId(), assignment.orgId(), assignment.batchId()));
+                            }
+                        }));
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindScore(DatabaseClient.GenericExecuteSpec spec,
-            Integer score) {
+    private static DatabaseClient.GenericExecuteSpec bindScore(DatabaseClient.GenericExecuteSpec spec, Integer score) {
         return score == null ? spec.bindNull("score", Integer.class) : spec.bind("score", score);
     }
 
     private Mono<Void> recount(UUID courseEnrollmentId) {
-        return db.sql(COUNT_COMPLETED).bind("id", courseEnrollmentId).bind("now", now()).then()
-                .then(db.sql(COMPLETE_WHEN_ALL_DONE).bind("id", courseEnrollmentId).then());
+        return db.sql(COUNT_COMPLETED)
+                .bind("id", courseEnrollmentId)
+                .bind("now", now())
+                .then()
+                .then(db.sql(COMPLETE_WHEN_ALL_DONE)
+                        .bind("id", courseEnrollmentId)
+                        .then());
     }
 
     private Mono<Assignment> assignment(long assignmentId) {
-        return db.sql(ASSIGNMENT).bind("id", assignmentId).map(Assignment::of).one()
+        return db.sql(ASSIGNMENT)
+                .bind("id", assignmentId)
+                .map(Assignment::of)
+                .one()
                 .switchIfEmpty(Mono.error(() -> new NotFound("Learner assignment " + assignmentId)));
     }
 
@@ -146,8 +163,11 @@ public class LearnerProgress {
     private record Assignment(UUID courseEnrollmentId, UUID batchId, UUID orgId, UUID mspId) {
 
         static Assignment of(Readable row) {
-            return new Assignment(row.get("course_enrollment_id", UUID.class), row.get("batch_id", UUID.class),
-                    row.get("org_id", UUID.class), row.get("msp_id", UUID.class));
+            return new Assignment(
+                    row.get("course_enrollment_id", UUID.class),
+                    row.get("batch_id", UUID.class),
+                    row.get("org_id", UUID.class),
+                    row.get("msp_id", UUID.class));
         }
     }
 }

@@ -1,17 +1,15 @@
 package app.muster.enrollment;
 
-import java.util.UUID;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Service;
-
 import app.muster.audit.AuditLog;
 import app.muster.base.NotFound;
 import app.muster.base.Refusal;
 import app.muster.catalog.CourseLibrary;
 import app.muster.security.MspAdminPrincipal;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /** Retries a course enrollment that did not fully succeed; only what failed is re-run, and nobody twice. */
@@ -47,19 +45,24 @@ public class RetryService {
      */
     public Mono<CourseEnrollmentStatus> retry(MspAdminPrincipal admin, UUID courseEnrollmentId) {
         Mono<Void> audited = auditLog.record(admin, "Retry", "Course enrollment " + courseEnrollmentId);
-        return find(admin, courseEnrollmentId).flatMap(row -> row.status().retryable()
-                ? audited.then(fire(admin, courseEnrollmentId)) : Mono.just(row.status()));
+        return find(admin, courseEnrollmentId)
+                .flatMap(row -> row.status().retryable()
+                        ? audited.then(fire(admin, courseEnrollmentId))
+                        : Mono.just(row.status()));
     }
 
     /** For a Needs Access row: enables the course for the client, then retries the row. */
     public Mono<CourseEnrollmentStatus> enableCourseAndRetry(MspAdminPrincipal admin, UUID courseEnrollmentId) {
-        Mono<Void> audited = auditLog.record(admin, "Enable course and retry", "Course enrollment "
-                + courseEnrollmentId);
+        Mono<Void> audited =
+                auditLog.record(admin, "Enable course and retry", "Course enrollment " + courseEnrollmentId);
         return find(admin, courseEnrollmentId)
                 .filter(row -> row.status().retryable())
                 .flatMap(row -> audited.then(courseLibrary.grantAccess(admin.mspId(), row.orgId(), row.courseId()))
-                        .doOnSuccess(done -> log.info("Admin {} enabled course {} for client org {}.",
-                                admin.adminId(), row.courseId(), row.orgId())))
+                        .doOnSuccess(done -> log.info(
+                                "Admin {} enabled course {} for client org {}.",
+                                admin.adminId(),
+                                row.courseId(),
+                                row.orgId())))
                 .then(fire(admin, courseEnrollmentId));
     }
 
@@ -67,17 +70,21 @@ public class RetryService {
         return db.sql(STATUS_IN_MSP)
                 .bind("id", courseEnrollmentId)
                 .bind("mspId", admin.mspId())
-                .map(row -> new RetryableRow(CourseEnrollmentStatus.valueOf(row.get("status", String.class)),
-                        row.get("course_id", String.class), row.get("org_id", UUID.class)))
+                .map(row -> new RetryableRow(
+                        CourseEnrollmentStatus.valueOf(row.get("status", String.class)),
+                        row.get("course_id", String.class),
+                        row.get("org_id", UUID.class)))
                 .one()
                 .switchIfEmpty(Mono.error(() -> new NotFound("Course enrollment " + courseEnrollmentId)))
-                .flatMap(row -> row.status().fired() ? Mono.just(row)
-                        : Mono.error(new Refusal("status", "This course has not enrolled yet, so there is nothing to "
-                                + "retry; it enrolls on its Enroll on date.")));
+                .flatMap(row -> row.status().fired()
+                        ? Mono.just(row)
+                        : Mono.error(new Refusal(
+                                "status",
+                                "This course has not enrolled yet, so there is nothing to "
+                                        + "retry; it enrolls on its Enroll on date.")));
     }
 
-    private record RetryableRow(CourseEnrollmentStatus status, String courseId, UUID orgId) {
-    }
+    private record RetryableRow(CourseEnrollmentStatus status, String courseId, UUID orgId) {}
 
     private Mono<CourseEnrollmentStatus> fire(MspAdminPrincipal admin, UUID courseEnrollmentId) {
         log.info("Admin {} retries course enrollment {}.", admin.adminId(), courseEnrollmentId);

@@ -3,7 +3,6 @@ package app.muster.enrollment;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
 /**
@@ -32,8 +31,7 @@ final class TargetedUsers {
 
     private static final UUID NO_GROUP = new UUID(0, 0);
 
-    private TargetedUsers() {
-    }
+    private TargetedUsers() {}
 
     static GenericExecuteSpec bind(GenericExecuteSpec spec, UUID orgId, Targeting targeting) {
         return spec.bind("orgId", orgId)

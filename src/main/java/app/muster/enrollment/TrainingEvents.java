@@ -1,8 +1,10 @@
 package app.muster.enrollment;
 
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,10 +14,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,9 +52,11 @@ public class TrainingEvents {
             emit(change);
             return;
         }
-        db.sql(NOTIFY).bind("payload", payload(change)).then()
-                .doOnError(error -> log.warn("Relaying a change of batch {} failed; showing it here only.",
-                        change.batchId()))
+        db.sql(NOTIFY)
+                .bind("payload", payload(change))
+                .then()
+                .doOnError(error ->
+                        log.warn("Relaying a change of batch {} failed; showing it here only.", change.batchId()))
                 .onErrorResume(error -> Mono.fromRunnable(() -> emit(change)))
                 .subscribe();
     }
@@ -72,7 +72,8 @@ public class TrainingEvents {
         }
         listening = notifications(environment)
                 .repeatWhen(completed -> completed.delayElements(Duration.ofSeconds(1)))
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
+                        .maxBackoff(Duration.ofSeconds(30))
                         .doBeforeRetry(retry -> log.warn("Listening for training changes failed; reconnecting.")))
                 .subscribe(this::emit);
     }
@@ -86,12 +87,16 @@ public class TrainingEvents {
 
     /** Changes notified by any instance on this PostgreSQL database, over a dedicated connection. */
     static Flux<TrainingChanged> notifications(Environment environment) {
-        var options = ConnectionFactoryOptions.parse(environment.getRequiredProperty("spring.r2dbc.url")).mutate()
+        var options = ConnectionFactoryOptions.parse(environment.getRequiredProperty("spring.r2dbc.url"))
+                .mutate()
                 .option(ConnectionFactoryOptions.USER, environment.getProperty("spring.r2dbc.username", ""))
                 .option(ConnectionFactoryOptions.PASSWORD, environment.getProperty("spring.r2dbc.password", ""))
                 .build();
-        return Flux.usingWhen(Mono.from(ConnectionFactories.get(options).create()).cast(PostgresqlConnection.class),
-                connection -> connection.createStatement("LISTEN " + CHANNEL).execute()
+        return Flux.usingWhen(
+                Mono.from(ConnectionFactories.get(options).create()).cast(PostgresqlConnection.class),
+                connection -> connection
+                        .createStatement("LISTEN " + CHANNEL)
+                        .execute()
                         .flatMap(result -> result.getRowsUpdated())
                         .thenMany(connection.getNotifications())
                         .mapNotNull(notification -> parse(notification.getParameter())),

@@ -1,10 +1,8 @@
 package app.muster.enrollment;
 
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -64,13 +62,17 @@ public class TrainingTotalsKeeper {
 
     /** Takes the client's totals row for the rest of the transaction; call it before changing the client's batches. */
     Mono<Void> lock(UUID orgId) {
-        return db.sql(ENSURE).bind("orgId", orgId).then()
+        return db.sql(ENSURE)
+                .bind("orgId", orgId)
+                .then()
                 .then(db.sql(LOCK).bind("orgId", orgId).fetch().first().then());
     }
 
     /** Recounts every client of an MSP, for data written outside Muster's services (imports, benchmarks). */
     public Mono<Void> recountAll(UUID mspId) {
-        return db.sql(ENSURE_MSP).bind("mspId", mspId).then()
+        return db.sql(ENSURE_MSP)
+                .bind("mspId", mspId)
+                .then()
                 .then(db.sql(RECOUNT_MSP).bind("mspId", mspId).then());
     }
 

@@ -1,22 +1,20 @@
 package app.muster.learning;
 
+import app.muster.audit.AuditLog;
+import app.muster.base.NotFound;
+import app.muster.base.Rows;
+import app.muster.base.SecretTokens;
+import app.muster.security.MspAdminPrincipal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-
-import app.muster.audit.AuditLog;
-import app.muster.base.NotFound;
-import app.muster.base.SecretTokens;
-import app.muster.base.Rows;
-import app.muster.security.MspAdminPrincipal;
 import reactor.core.publisher.Mono;
 
 /**
@@ -103,30 +101,42 @@ public class LearnerLinks {
     }
 
     private Mono<UUID> userInMsp(UUID mspId, UUID userId) {
-        return db.sql(USER_IN_MSP).bind("userId", userId).bind("mspId", mspId)
-                .map(row -> row.get("id", UUID.class)).one()
+        return db.sql(USER_IN_MSP)
+                .bind("userId", userId)
+                .bind("mspId", mspId)
+                .map(row -> row.get("id", UUID.class))
+                .one()
                 .switchIfEmpty(Mono.error(() -> new NotFound("User " + userId)));
     }
 
     public Mono<Learner> learner(String token) {
         return db.sql(LEARNER_BY_TOKEN)
                 .bind("tokenHash", SecretTokens.hash(token))
-                .map(row -> new Learner(row.get("id", UUID.class), row.get("org_id", UUID.class),
-                        row.get("first_name", String.class), row.get("last_name", String.class),
+                .map(row -> new Learner(
+                        row.get("id", UUID.class),
+                        row.get("org_id", UUID.class),
+                        row.get("first_name", String.class),
+                        row.get("last_name", String.class),
                         row.get("org_name", String.class)))
                 .one()
                 .switchIfEmpty(Mono.error(() -> new NotFound("This learner link")));
     }
 
     public Mono<List<LearnerAssignmentView>> assignments(String token) {
-        return learner(token).flatMap(learner -> db.sql(ASSIGNMENTS_OF_USER)
-                .bind("userId", learner.userId())
-                .map(row -> new LearnerAssignmentView(Rows.count(row, "id"), row.get("course_id", String.class),
-                        row.get("title", String.class), Rows.integer(row, "minutes"),
-                        row.get("due_by", LocalDate.class), row.get("status", String.class),
-                        row.get("score", Integer.class), Rows.instant(row, "completed_at")))
-                .all()
-                .collectList());
+        return learner(token)
+                .flatMap(learner -> db.sql(ASSIGNMENTS_OF_USER)
+                        .bind("userId", learner.userId())
+                        .map(row -> new LearnerAssignmentView(
+                                Rows.count(row, "id"),
+                                row.get("course_id", String.class),
+                                row.get("title", String.class),
+                                Rows.integer(row, "minutes"),
+                                row.get("due_by", LocalDate.class),
+                                row.get("status", String.class),
+                                row.get("score", Integer.class),
+                                Rows.instant(row, "completed_at")))
+                        .all()
+                        .collectList());
     }
 
     /** The assignment, if it is one of this link's learner's own. */
@@ -139,11 +149,13 @@ public class LearnerLinks {
     }
 
     public Mono<Long> revokeAll(UUID userId) {
-        return db.sql(REVOKE_ALL).bind("userId", userId).bind("now", now()).fetch().rowsUpdated()
+        return db.sql(REVOKE_ALL)
+                .bind("userId", userId)
+                .bind("now", now())
+                .fetch()
+                .rowsUpdated()
                 .doOnNext(revoked -> log.info("Revoked {} learner links of user {}.", revoked, userId));
     }
-
-
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

@@ -1,13 +1,11 @@
 package app.muster.learning;
 
-import java.util.List;
-
-import org.springframework.stereotype.Service;
-
 import app.muster.base.NotFound;
 import app.muster.catalog.BuiltInLessons;
 import app.muster.catalog.Lesson;
 import app.muster.enrollment.LearnerProgress;
+import java.util.List;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /** A learner's answers to a built-in course's quiz: scored, and the assignment completed when they pass. */
@@ -34,8 +32,8 @@ public class QuizSubmissions {
         return lesson(token, assignmentId).flatMap(course -> {
             int score = course.lesson().score(answers);
             boolean passed = score >= BuiltInLessons.PASS_MARK;
-            var recorded = passed ? progress.complete(assignmentId, score)
-                    : progress.failedAttempt(assignmentId, score);
+            var recorded =
+                    passed ? progress.complete(assignmentId, score) : progress.failedAttempt(assignmentId, score);
             return recorded.thenReturn(new QuizOutcome(score, passed));
         });
     }
@@ -45,9 +43,7 @@ public class QuizSubmissions {
                 .orElseThrow(() -> new NotFound("The lesson of " + assignment.courseTitle()));
     }
 
-    public record CourseLesson(LearnerAssignmentView assignment, Lesson lesson) {
-    }
+    public record CourseLesson(LearnerAssignmentView assignment, Lesson lesson) {}
 
-    public record QuizOutcome(int score, boolean passed) {
-    }
+    public record QuizOutcome(int score, boolean passed) {}
 }

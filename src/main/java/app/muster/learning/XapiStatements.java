@@ -1,19 +1,17 @@
 package app.muster.learning;
 
+import app.muster.base.Refusal;
+import app.muster.base.Rows;
+import app.muster.enrollment.LearnerProgress;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-
-import app.muster.base.Refusal;
-import app.muster.base.Rows;
-import app.muster.enrollment.LearnerProgress;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -65,22 +63,29 @@ public class XapiStatements {
     private Mono<Assignment> assignment(XapiStatement statement) {
         return db.sql(ASSIGNMENT_BY_REGISTRATION)
                 .bind("registration", statement.registration())
-                .map(row -> new Assignment(Rows.count(row, "id"), row.get("user_id", UUID.class),
-                        row.get("email_key", String.class), row.get("course_id", String.class)))
+                .map(row -> new Assignment(
+                        Rows.count(row, "id"),
+                        row.get("user_id", UUID.class),
+                        row.get("email_key", String.class),
+                        row.get("course_id", String.class)))
                 .one()
-                .switchIfEmpty(Mono.error(() -> new Refusal("context.registration", "No learner assignment has "
-                        + "the registration " + statement.registration() + ".")));
+                .switchIfEmpty(Mono.error(() -> new Refusal(
+                        "context.registration",
+                        "No learner assignment has " + "the registration " + statement.registration() + ".")));
     }
 
     private Mono<Assignment> checkIdentity(XapiStatement statement, Assignment assignment) {
         if (!statement.actorIs(assignment.emailKey(), assignment.userId())) {
-            return Mono.error(new Refusal("actor", "The actor is not the learner of registration "
-                    + statement.registration() + "."));
+            return Mono.error(new Refusal(
+                    "actor", "The actor is not the learner of registration " + statement.registration() + "."));
         }
         if (!statement.objectIsCourse(assignment.courseId())) {
-            return Mono.error(new Refusal("object.id", "The activity " + statement.objectId()
-                    + " is not the course of registration " + statement.registration() + " (expected an id ending in"
-                    + " /courses/" + assignment.courseId() + ")."));
+            return Mono.error(new Refusal(
+                    "object.id",
+                    "The activity " + statement.objectId()
+                            + " is not the course of registration " + statement.registration()
+                            + " (expected an id ending in"
+                            + " /courses/" + assignment.courseId() + ")."));
         }
         return Mono.just(assignment);
     }
@@ -112,6 +117,5 @@ public class XapiStatements {
         return Mono.empty();
     }
 
-    private record Assignment(long id, UUID userId, String emailKey, String courseId) {
-    }
+    private record Assignment(long id, UUID userId, String emailKey, String courseId) {}
 }

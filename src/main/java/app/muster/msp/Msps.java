@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-
 import reactor.core.publisher.Mono;
 
 /** MSPs, the tenants of Muster. */
@@ -44,6 +42,9 @@ public class Msps {
     }
 
     public Mono<UUID> findByName(String name) {
-        return db.sql(FIND_BY_NAME).bind("name", name).map(row -> row.get("id", UUID.class)).one();
+        return db.sql(FIND_BY_NAME)
+                .bind("name", name)
+                .map(row -> row.get("id", UUID.class))
+                .one();
     }
 }

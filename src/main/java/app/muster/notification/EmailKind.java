@@ -5,8 +5,9 @@ import java.util.List;
 
 /** What a learner email is about: new courses, or a reminder of a due date coming up or reached. */
 enum EmailKind {
-
-    ENROLLMENT(0), DUE_IN_3_DAYS(3), DUE_TODAY(0);
+    ENROLLMENT(0),
+    DUE_IN_3_DAYS(3),
+    DUE_TODAY(0);
 
     static final List<EmailKind> REMINDERS = List.of(DUE_IN_3_DAYS, DUE_TODAY);
 

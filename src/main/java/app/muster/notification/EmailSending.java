@@ -1,5 +1,7 @@
 package app.muster.notification;
 
+import app.muster.base.Rows;
+import app.muster.learning.LearnerLinks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,17 +10,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-
-import app.muster.base.Rows;
-import app.muster.learning.LearnerLinks;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -120,8 +117,13 @@ class EmailSending {
     private final Clock clock;
     private final String publicUrl;
 
-    EmailSending(DatabaseClient db, TransactionalOperator transaction, LearnerLinks links, LearnerMail mail,
-            Clock clock, @Value("${muster.public-url:http://localhost:8080}") String publicUrl) {
+    EmailSending(
+            DatabaseClient db,
+            TransactionalOperator transaction,
+            LearnerLinks links,
+            LearnerMail mail,
+            Clock clock,
+            @Value("${muster.public-url:http://localhost:8080}") String publicUrl) {
         this.db = db;
         this.transaction = transaction;
         this.links = links;
@@ -156,7 +158,8 @@ class EmailSending {
 
     private Mono<Outcome> sendNext() {
         Instant now = clock.instant();
-        return transaction.transactional(claimNext(now))
+        return transaction
+                .transactional(claimNext(now))
                 .flatMap(claim -> claim.won() ? send(claim) : Mono.just(Outcome.CLAIMED_ELSEWHERE))
                 .defaultIfEmpty(Outcome.NOTHING_DUE);
     }
@@ -164,8 +167,12 @@ class EmailSending {
     private Mono<Claim> claimNext(Instant now) {
         return db.sql(NEXT_DUE)
                 .bind("now", utc(now))
-                .map(row -> new Claim(row.get("id", UUID.class), row.get("user_id", UUID.class),
-                        EmailKind.valueOf(row.get("kind", String.class)), Rows.integer(row, "attempts") + 1, false))
+                .map(row -> new Claim(
+                        row.get("id", UUID.class),
+                        row.get("user_id", UUID.class),
+                        EmailKind.valueOf(row.get("kind", String.class)),
+                        Rows.integer(row, "attempts") + 1,
+                        false))
                 .one()
                 .flatMap(claim -> db.sql(CLAIM)
                         .bind("id", claim.id())
@@ -177,19 +184,18 @@ class EmailSending {
 
     /** Everything up to the server's acceptance may fail and be tried again; recording the send may not. */
     private Mono<Outcome> send(Claim claim) {
-        return attempt(claim)
-                .onErrorResume(error -> retryLater(claim, error))
-                .flatMap(outcome -> switch (outcome) {
-                    case SENT -> recordSent(claim);
-                    case SKIPPED -> recordSkipped(claim);
-                    default -> Mono.just(outcome);
-                });
+        return attempt(claim).onErrorResume(error -> retryLater(claim, error)).flatMap(outcome -> switch (outcome) {
+            case SENT -> recordSent(claim);
+            case SKIPPED -> recordSkipped(claim);
+            default -> Mono.just(outcome);
+        });
     }
 
     private Mono<Outcome> attempt(Claim claim) {
-        return content(claim.id()).flatMap(content -> content.worthSending()
-                ? compose(claim, content).flatMap(mail::deliver).thenReturn(Outcome.SENT)
-                : Mono.just(Outcome.SKIPPED));
+        return content(claim.id())
+                .flatMap(content -> content.worthSending()
+                        ? compose(claim, content).flatMap(mail::deliver).thenReturn(Outcome.SENT)
+                        : Mono.just(Outcome.SKIPPED));
     }
 
     private Mono<Content> content(UUID emailId) {
@@ -200,9 +206,13 @@ class EmailSending {
                 .collectList();
         return db.sql(RECIPIENT)
                 .bind("id", emailId)
-                .map(row -> new Content(row.get("msp_id", UUID.class), row.get("org_id", UUID.class),
-                        row.get("email", String.class), row.get("first_name", String.class),
-                        row.get("org_name", String.class), "ACTIVE".equals(row.get("status", String.class)),
+                .map(row -> new Content(
+                        row.get("msp_id", UUID.class),
+                        row.get("org_id", UUID.class),
+                        row.get("email", String.class),
+                        row.get("first_name", String.class),
+                        row.get("org_name", String.class),
+                        "ACTIVE".equals(row.get("status", String.class)),
                         List.of()))
                 .one()
                 .zipWith(courses, Content::withCourses);
@@ -211,24 +221,46 @@ class EmailSending {
     /** A fresh personal link goes into every email; a link in an email that never went out opens nothing. */
     private Mono<LearnerMessage> compose(Claim claim, Content content) {
         return links.issue(claim.userId()).map(token -> {
-            var text = EmailText.compose(claim.kind(), content.firstName(), content.orgName(), content.courses(),
+            var text = EmailText.compose(
+                    claim.kind(),
+                    content.firstName(),
+                    content.orgName(),
+                    content.courses(),
                     publicUrl + "/learn/" + token);
-            return new LearnerMessage(claim.id(), content.mspId(), content.orgId(), claim.userId(), content.email(),
-                    text.subject(), text.body());
+            return new LearnerMessage(
+                    claim.id(),
+                    content.mspId(),
+                    content.orgId(),
+                    claim.userId(),
+                    content.email(),
+                    text.subject(),
+                    text.body());
         });
     }
 
     private Mono<Outcome> recordSent(Claim claim) {
-        return db.sql(RECORD_SENT).bind("id", claim.id()).bind("now", utc(clock.instant())).then()
-                .doOnSuccess(done -> log.info("Sent {} email {} to user {} on attempt {}.", claim.kind(), claim.id(),
-                        claim.userId(), claim.attempt()))
+        return db.sql(RECORD_SENT)
+                .bind("id", claim.id())
+                .bind("now", utc(clock.instant()))
+                .then()
+                .doOnSuccess(done -> log.info(
+                        "Sent {} email {} to user {} on attempt {}.",
+                        claim.kind(),
+                        claim.id(),
+                        claim.userId(),
+                        claim.attempt()))
                 .thenReturn(Outcome.SENT);
     }
 
     private Mono<Outcome> recordSkipped(Claim claim) {
-        return db.sql(RECORD_SKIPPED).bind("id", claim.id()).then()
-                .doOnSuccess(done -> log.info("Skipped {} email {} to user {}: the user is suspended or has "
-                        + "completed its courses.", claim.kind(), claim.id(), claim.userId()))
+        return db.sql(RECORD_SKIPPED)
+                .bind("id", claim.id())
+                .then()
+                .doOnSuccess(done -> log.info(
+                        "Skipped {} email {} to user {}: the user is suspended or has " + "completed its courses.",
+                        claim.kind(),
+                        claim.id(),
+                        claim.userId()))
                 .thenReturn(Outcome.SKIPPED);
     }
 
@@ -243,11 +275,21 @@ class EmailSending {
                 .then()
                 .doOnSuccess(done -> {
                     if (giveUp) {
-                        log.error("Sending {} email {} to user {} failed on attempt {} ({}); given up.",
-                                claim.kind(), claim.id(), claim.userId(), claim.attempt(), error.getClass().getName());
+                        log.error(
+                                "Sending {} email {} to user {} failed on attempt {} ({}); given up.",
+                                claim.kind(),
+                                claim.id(),
+                                claim.userId(),
+                                claim.attempt(),
+                                error.getClass().getName());
                     } else {
-                        log.warn("Sending {} email {} to user {} failed on attempt {} ({}); next try at {}.",
-                                claim.kind(), claim.id(), claim.userId(), claim.attempt(), error.getClass().getName(),
+                        log.warn(
+                                "Sending {} email {} to user {} failed on attempt {} ({}); next try at {}.",
+                                claim.kind(),
+                                claim.id(),
+                                claim.userId(),
+                                claim.attempt(),
+                                error.getClass().getName(),
                                 nextAttemptAt);
                     }
                 })
@@ -267,8 +309,11 @@ class EmailSending {
                         .fetch()
                         .rowsUpdated()
                         .filter(updated -> updated > 0)
-                        .doOnNext(updated -> log.error("Email {} to user {} was interrupted while sending; given up "
-                                + "so that it is never sent twice.", interrupted.id(), interrupted.userId())))
+                        .doOnNext(updated -> log.error(
+                                "Email {} to user {} was interrupted while sending; given up "
+                                        + "so that it is never sent twice.",
+                                interrupted.id(),
+                                interrupted.userId())))
                 .then();
     }
 
@@ -282,7 +327,11 @@ class EmailSending {
     }
 
     private enum Outcome {
-        SENT, SKIPPED, FAILED, CLAIMED_ELSEWHERE, NOTHING_DUE
+        SENT,
+        SKIPPED,
+        FAILED,
+        CLAIMED_ELSEWHERE,
+        NOTHING_DUE
     }
 
     private record Claim(UUID id, UUID userId, EmailKind kind, int attempt, boolean won) {
@@ -292,7 +341,13 @@ class EmailSending {
         }
     }
 
-    private record Content(UUID mspId, UUID orgId, String email, String firstName, String orgName, boolean active,
+    private record Content(
+            UUID mspId,
+            UUID orgId,
+            String email,
+            String firstName,
+            String orgName,
+            boolean active,
             List<CourseLine> courses) {
 
         Content withCourses(List<CourseLine> lines) {
@@ -304,6 +359,5 @@ class EmailSending {
         }
     }
 
-    private record Interrupted(UUID id, UUID userId) {
-    }
+    private record Interrupted(UUID id, UUID userId) {}
 }

@@ -10,8 +10,7 @@ record EmailText(String subject, String body) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
 
-    static EmailText compose(EmailKind kind, String firstName, String orgName, List<CourseLine> courses,
-            String link) {
+    static EmailText compose(EmailKind kind, String firstName, String orgName, List<CourseLine> courses, String link) {
         String body = "Hello " + firstName + ",\n\n"
                 + opening(kind, orgName, courses.size()) + "\n\n"
                 + list(courses) + "\n\n"
@@ -32,11 +31,13 @@ record EmailText(String subject, String body) {
     private static String opening(EmailKind kind, String orgName, int courses) {
         String these = courses == 1 ? "this course" : "these courses";
         return switch (kind) {
-            case ENROLLMENT -> orgName + " has enrolled you in security awareness training. Please complete "
-                    + these + " by the date shown:";
+            case ENROLLMENT ->
+                orgName + " has enrolled you in security awareness training. Please complete " + these
+                        + " by the date shown:";
             case DUE_IN_3_DAYS -> "A reminder: please complete " + these + " within the next three days:";
-            case DUE_TODAY -> "A reminder: " + these + " " + (courses == 1 ? "is" : "are")
-                    + " due today. Please complete " + (courses == 1 ? "it" : "them") + " before the day ends:";
+            case DUE_TODAY ->
+                "A reminder: " + these + " " + (courses == 1 ? "is" : "are") + " due today. Please complete "
+                        + (courses == 1 ? "it" : "them") + " before the day ends:";
         };
     }
 

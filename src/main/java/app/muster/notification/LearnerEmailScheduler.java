@@ -1,8 +1,8 @@
 package app.muster.notification;
 
+import app.muster.base.Poller;
 import java.time.Clock;
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,9 +10,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import app.muster.base.Poller;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,7 +27,10 @@ public class LearnerEmailScheduler {
     private final Duration pollInterval;
     private Poller polling;
 
-    LearnerEmailScheduler(PendingEmails pendingEmails, EmailSending sending, Clock clock,
+    LearnerEmailScheduler(
+            PendingEmails pendingEmails,
+            EmailSending sending,
+            Clock clock,
             @Value("${muster.mail.poll-interval:PT30S}") Duration pollInterval) {
         this.pendingEmails = pendingEmails;
         this.sending = sending;

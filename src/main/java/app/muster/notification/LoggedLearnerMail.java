@@ -2,7 +2,6 @@ package app.muster.notification;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Mono;
 
 /** Writes learner emails to the mail log instead of sending them: the embedded default, which needs no server. */

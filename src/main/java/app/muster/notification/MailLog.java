@@ -1,5 +1,6 @@
 package app.muster.notification;
 
+import app.muster.base.Rows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -7,11 +8,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-
-import app.muster.base.Rows;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -59,8 +57,8 @@ public class MailLog {
                 .bind("body", message.body())
                 .bind("loggedAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .then()
-                .doOnSuccess(done -> logged.emitNext(message.mspId(),
-                        Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100))));
+                .doOnSuccess(done ->
+                        logged.emitNext(message.mspId(), Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100))));
     }
 
     /** The MSP's newest logged messages, newest first. */
@@ -68,9 +66,13 @@ public class MailLog {
         return db.sql(NEWEST)
                 .bind("mspId", mspId)
                 .bind("limit", SHOWN)
-                .map(row -> new MailLogEntry(row.get("id", UUID.class), Rows.instant(row, "logged_at"),
-                        row.get("client_name", String.class), ZoneId.of(row.get("time_zone", String.class)),
-                        row.get("recipient", String.class), row.get("subject", String.class),
+                .map(row -> new MailLogEntry(
+                        row.get("id", UUID.class),
+                        Rows.instant(row, "logged_at"),
+                        row.get("client_name", String.class),
+                        ZoneId.of(row.get("time_zone", String.class)),
+                        row.get("recipient", String.class),
+                        row.get("subject", String.class),
                         row.get("body", String.class)))
                 .all()
                 .collectList();

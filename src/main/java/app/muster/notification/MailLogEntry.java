@@ -5,8 +5,14 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 /** A learner email written to the mail log instead of being sent, with the client org it went to. */
-public record MailLogEntry(UUID id, Instant loggedAt, String clientName, ZoneId clientTimeZone, String recipient,
-        String subject, String body) {
+public record MailLogEntry(
+        UUID id,
+        Instant loggedAt,
+        String clientName,
+        ZoneId clientTimeZone,
+        String recipient,
+        String subject,
+        String body) {
 
     private static final int PREVIEW_LENGTH = 120;
 

@@ -1,5 +1,6 @@
 package app.muster.notification;
 
+import app.muster.base.Rows;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,15 +9,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-
-import app.muster.base.Rows;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -119,7 +117,9 @@ class PendingEmails {
     private final TransactionalOperator transaction;
     private final Duration enrollmentDelay;
 
-    PendingEmails(DatabaseClient db, TransactionalOperator transaction,
+    PendingEmails(
+            DatabaseClient db,
+            TransactionalOperator transaction,
             @Value("${muster.mail.enrollment-delay:PT1M}") Duration enrollmentDelay) {
         this.db = db;
         this.transaction = transaction;
@@ -130,8 +130,11 @@ class PendingEmails {
     Mono<Long> queue(Instant now) {
         return Flux.concat(enrollmentEmails(now), reminders(now))
                 .concatMap(pending -> create(pending, now).onErrorResume(error -> {
-                    log.warn("Queueing a {} email for user {} failed; the next poll tries again.", pending.kind(),
-                            pending.userId(), error);
+                    log.warn(
+                            "Queueing a {} email for user {} failed; the next poll tries again.",
+                            pending.kind(),
+                            pending.userId(),
+                            error);
                     return Mono.just(false);
                 }))
                 .filter(created -> created)
@@ -147,13 +150,16 @@ class PendingEmails {
     private Flux<Pending> enrollmentEmails(Instant now) {
         return db.sql(AWAITING_ENROLLMENT_EMAIL)
                 .bind("spacingStart", utc(now.minus(ENROLLMENT_SPACING)))
-                .map(row -> new Waiting(row.get("user_id", UUID.class), Rows.count(row, "id"),
-                        Rows.instant(row, "assigned_at")))
+                .map(row -> new Waiting(
+                        row.get("user_id", UUID.class), Rows.count(row, "id"), Rows.instant(row, "assigned_at")))
                 .all()
                 .bufferUntilChanged(Waiting::userId)
-                .filter(waiting -> waiting.stream().map(Waiting::assignedAt).allMatch(at -> !at.isAfter(
-                        now.minus(enrollmentDelay))))
-                .map(waiting -> new Pending(waiting.getFirst().userId(), EmailKind.ENROLLMENT,
+                .filter(waiting -> waiting.stream()
+                        .map(Waiting::assignedAt)
+                        .allMatch(at -> !at.isAfter(now.minus(enrollmentDelay))))
+                .map(waiting -> new Pending(
+                        waiting.getFirst().userId(),
+                        EmailKind.ENROLLMENT,
                         waiting.stream().map(Waiting::assignmentId).toList()));
     }
 
@@ -171,12 +177,17 @@ class PendingEmails {
                 .bind("earliest", dueInUtc.minusDays(1))
                 .bind("latest", dueInUtc.plusDays(1))
                 .bind("kind", kind.name())
-                .map(row -> new Reminded(row.get("user_id", UUID.class), Rows.count(row, "id"),
-                        row.get("due_by", LocalDate.class), ZoneId.of(row.get("time_zone", String.class))))
+                .map(row -> new Reminded(
+                        row.get("user_id", UUID.class),
+                        Rows.count(row, "id"),
+                        row.get("due_by", LocalDate.class),
+                        ZoneId.of(row.get("time_zone", String.class))))
                 .all()
                 .filter(reminded -> reminded.dueBy().equals(kind.dueBy(LocalDate.ofInstant(now, reminded.zone()))))
                 .bufferUntilChanged(Reminded::userId)
-                .map(reminded -> new Pending(reminded.getFirst().userId(), kind,
+                .map(reminded -> new Pending(
+                        reminded.getFirst().userId(),
+                        kind,
                         reminded.stream().map(Reminded::assignmentId).toList()));
     }
 
@@ -185,12 +196,18 @@ class PendingEmails {
         Mono<Boolean> work = lockRecipient(pending.userId())
                 .then(allowed(pending, now))
                 .flatMap(allowed -> allowed ? insertAndCover(emailId, pending, now) : Mono.just(false));
-        return db.sql(ADD_RECIPIENT).bind("userId", pending.userId()).then()
+        return db.sql(ADD_RECIPIENT)
+                .bind("userId", pending.userId())
+                .then()
                 .then(transaction.transactional(work))
                 .doOnNext(created -> {
                     if (created) {
-                        log.debug("Queued {} email {} for user {} about {} assignments.", pending.kind(), emailId,
-                                pending.userId(), pending.assignmentIds().size());
+                        log.debug(
+                                "Queued {} email {} for user {} about {} assignments.",
+                                pending.kind(),
+                                emailId,
+                                pending.userId(),
+                                pending.assignmentIds().size());
                     }
                 });
     }
@@ -225,7 +242,8 @@ class PendingEmails {
     private Mono<Boolean> insertAndCover(UUID emailId, Pending pending, Instant now) {
         return insert(emailId, pending, now)
                 .then(cover(emailId, pending))
-                .flatMap(covered -> covered > 0 ? Mono.just(true) : discard(emailId).thenReturn(false));
+                .flatMap(covered ->
+                        covered > 0 ? Mono.just(true) : discard(emailId).thenReturn(false));
     }
 
     private Mono<Long> cover(UUID emailId, Pending pending) {
@@ -247,12 +265,9 @@ class PendingEmails {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private record Waiting(UUID userId, long assignmentId, Instant assignedAt) {
-    }
+    private record Waiting(UUID userId, long assignmentId, Instant assignedAt) {}
 
-    private record Reminded(UUID userId, long assignmentId, LocalDate dueBy, ZoneId zone) {
-    }
+    private record Reminded(UUID userId, long assignmentId, LocalDate dueBy, ZoneId zone) {}
 
-    private record Pending(UUID userId, EmailKind kind, List<Long> assignmentIds) {
-    }
+    private record Pending(UUID userId, EmailKind kind, List<Long> assignmentIds) {}
 }

@@ -1,13 +1,11 @@
 package app.muster.notification;
 
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -27,12 +25,14 @@ class SmtpLearnerMail implements LearnerMail {
     @Override
     public Mono<Void> deliver(LearnerMessage message) {
         return Mono.fromRunnable(() -> sender.send(mime -> {
-            var helper = new MimeMessageHelper(mime, StandardCharsets.UTF_8.name());
-            helper.setFrom(from);
-            helper.setTo(message.to());
-            helper.setSubject(message.subject());
-            helper.setText(message.body());
-            mime.setHeader("Auto-Submitted", "auto-generated");
-        })).subscribeOn(Schedulers.boundedElastic()).then();
+                    var helper = new MimeMessageHelper(mime, StandardCharsets.UTF_8.name());
+                    helper.setFrom(from);
+                    helper.setTo(message.to());
+                    helper.setSubject(message.subject());
+                    helper.setText(message.body());
+                    mime.setHeader("Auto-Submitted", "auto-generated");
+                }))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
     }
 }

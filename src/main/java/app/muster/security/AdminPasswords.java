@@ -1,13 +1,11 @@
 package app.muster.security;
 
+import app.muster.base.SecretTokens;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import app.muster.base.SecretTokens;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,11 +42,13 @@ public class AdminPasswords {
 
     private static void announce(String username, String password, boolean generated) {
         if (generated) {
-            log.warn("Created MSP admin {} with the generated password {} . It is shown only this once; set "
-                    + "MUSTER_ADMIN_PASSWORD to choose your own.", username, password);
+            log.warn(
+                    "Created MSP admin {} with the generated password {} . It is shown only this once; set "
+                            + "MUSTER_ADMIN_PASSWORD to choose your own.",
+                    username,
+                    password);
         } else {
             log.info("Created MSP admin {} with the password from MUSTER_ADMIN_PASSWORD.", username);
         }
     }
-
 }

@@ -1,22 +1,21 @@
 package app.muster.security;
 
-import java.io.IOException;
-import java.time.Duration;
-
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Signs an API request in as the MSP admin whose live personal token it carries. */
 public class ApiTokenFilter extends OncePerRequestFilter {
 
     /** The request attribute holding the token a request was signed in with. */
     public static final String TOKEN = "muster.apiToken";
+
     private static final String BEARER = "Bearer ";
 
     private final ApiTokens apiTokens;
@@ -32,10 +31,12 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         if (header != null && header.startsWith(BEARER) && header.length() > BEARER.length()) {
             String token = header.substring(BEARER.length()).strip();
             request.setAttribute(TOKEN, token);
-            apiTokens.authenticate(token)
+            apiTokens
+                    .authenticate(token)
                     .blockOptional(Duration.ofSeconds(10))
-                    .ifPresent(admin -> SecurityContextHolder.getContext().setAuthentication(
-                            UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities())));
+                    .ifPresent(admin -> SecurityContextHolder.getContext()
+                            .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                                    admin, null, admin.getAuthorities())));
         }
         chain.doFilter(request, response);
     }

@@ -1,20 +1,18 @@
 package app.muster.security;
 
+import app.muster.base.NotFound;
+import app.muster.base.Refusal;
+import app.muster.base.Rows;
+import app.muster.base.SecretTokens;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-
-import app.muster.base.NotFound;
-import app.muster.base.SecretTokens;
-import app.muster.base.Refusal;
-import app.muster.base.Rows;
 import reactor.core.publisher.Mono;
 
 /**
@@ -79,8 +77,8 @@ public class ApiTokens {
     /** Creates a token and returns it; it is shown this once and cannot be read back. */
     public Mono<String> create(MspAdminPrincipal admin, String name) {
         if (name == null || name.isBlank() || name.length() > 200) {
-            return Mono.error(new Refusal("name", "Give the token a name of 1 to 200 characters, e.g. the script "
-                    + "that will use it."));
+            return Mono.error(new Refusal(
+                    "name", "Give the token a name of 1 to 200 characters, e.g. the script " + "that will use it."));
         }
         String token = PREFIX + SecretTokens.newToken(32);
         UUID id = UUID.randomUUID();
@@ -98,8 +96,11 @@ public class ApiTokens {
     public Mono<List<ApiToken>> list(MspAdminPrincipal admin) {
         return db.sql(LIST)
                 .bind("adminId", admin.adminId())
-                .map(row -> new ApiToken(row.get("id", UUID.class), row.get("name", String.class),
-                        Rows.instant(row, "created_at"), Rows.instant(row, "last_used_at"),
+                .map(row -> new ApiToken(
+                        row.get("id", UUID.class),
+                        row.get("name", String.class),
+                        Rows.instant(row, "created_at"),
+                        Rows.instant(row, "last_used_at"),
                         Rows.instant(row, "revoked_at")))
                 .all()
                 .collectList();
@@ -112,14 +113,17 @@ public class ApiTokens {
                 .bind("now", now())
                 .fetch()
                 .rowsUpdated()
-                .flatMap(revoked -> revoked == 0 ? Mono.error(new NotFound("API token " + tokenId))
-                        : Mono.fromRunnable(() -> log.info("Admin {} revoked API token {}.", admin.adminId(),
-                                tokenId)));
+                .flatMap(revoked -> revoked == 0
+                        ? Mono.error(new NotFound("API token " + tokenId))
+                        : Mono.fromRunnable(
+                                () -> log.info("Admin {} revoked API token {}.", admin.adminId(), tokenId)));
     }
 
     /** Whether a token still works; an open stream ends once its token is revoked. */
     public Mono<Boolean> live(String token) {
-        return db.sql(LIVE).bind("tokenHash", SecretTokens.hash(token)).map(row -> Rows.count(row, "live") > 0)
+        return db.sql(LIVE)
+                .bind("tokenHash", SecretTokens.hash(token))
+                .map(row -> Rows.count(row, "live") > 0)
                 .one();
     }
 
@@ -127,20 +131,25 @@ public class ApiTokens {
     Mono<MspAdminPrincipal> authenticate(String token) {
         return db.sql(ADMIN_BY_TOKEN)
                 .bind("tokenHash", SecretTokens.hash(token))
-                .map(row -> new TokenOwner(row.get("token_id", UUID.class), new MspAdminPrincipal(
-                        row.get("id", UUID.class), row.get("msp_id", UUID.class), row.get("username", String.class),
-                        row.get("display_name", String.class), "")))
+                .map(row -> new TokenOwner(
+                        row.get("token_id", UUID.class),
+                        new MspAdminPrincipal(
+                                row.get("id", UUID.class),
+                                row.get("msp_id", UUID.class),
+                                row.get("username", String.class),
+                                row.get("display_name", String.class),
+                                "")))
                 .one()
-                .flatMap(owner -> db.sql(TOUCH).bind("id", owner.tokenId()).bind("now", now()).then()
+                .flatMap(owner -> db.sql(TOUCH)
+                        .bind("id", owner.tokenId())
+                        .bind("now", now())
+                        .then()
                         .thenReturn(owner.admin()));
     }
-
-
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private record TokenOwner(UUID tokenId, MspAdminPrincipal admin) {
-    }
+    private record TokenOwner(UUID tokenId, MspAdminPrincipal admin) {}
 }

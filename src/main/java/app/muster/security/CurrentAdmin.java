@@ -1,10 +1,8 @@
 package app.muster.security;
 
-import org.springframework.stereotype.Component;
-
-import com.vaadin.flow.spring.security.AuthenticationContext;
-
 import app.muster.base.NotFound;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.springframework.stereotype.Component;
 
 /** The MSP admin of the current request, for views; services take the principal as a parameter. */
 @Component
@@ -17,7 +15,8 @@ public class CurrentAdmin {
     }
 
     public MspAdminPrincipal get() {
-        return authenticationContext.getAuthenticatedUser(MspAdminPrincipal.class)
+        return authenticationContext
+                .getAuthenticatedUser(MspAdminPrincipal.class)
                 .orElseThrow(() -> new NotFound("The signed-in MSP admin"));
     }
 

@@ -2,7 +2,6 @@ package app.muster.security;
 
 import java.time.Duration;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -12,7 +11,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
 import reactor.core.publisher.Mono;
 
 /** MSP admin accounts: sign-in lookups and the setting of passwords, which are only ever stored hashed. */
@@ -48,7 +46,8 @@ public class MspAdminAccounts implements UserDetailsService {
 
     private static String currentAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest().getRemoteAddr() : "unknown";
+                ? attributes.getRequest().getRemoteAddr()
+                : "unknown";
     }
 
     @Override
@@ -64,8 +63,11 @@ public class MspAdminAccounts implements UserDetailsService {
     public Mono<MspAdminPrincipal> find(String username) {
         return db.sql(FIND_BY_USERNAME)
                 .bind("username", username)
-                .map(row -> new MspAdminPrincipal(row.get("id", UUID.class), row.get("msp_id", UUID.class),
-                        row.get("username", String.class), row.get("display_name", String.class),
+                .map(row -> new MspAdminPrincipal(
+                        row.get("id", UUID.class),
+                        row.get("msp_id", UUID.class),
+                        row.get("username", String.class),
+                        row.get("display_name", String.class),
                         row.get("password_hash", String.class)))
                 .one();
     }

@@ -1,5 +1,8 @@
 package app.muster.security;
 
+import app.muster.security.ui.LoginView;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,12 +15,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-
-import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-
-import jakarta.servlet.DispatcherType;
-
-import app.muster.security.ui.LoginView;
 
 @Configuration
 @EnableWebSecurity
@@ -35,9 +32,11 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiTokenFilter(apiTokens), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .anyRequest().hasRole(MspAdminPrincipal.ROLE))
+                .authorizeHttpRequests(
+                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole(MspAdminPrincipal.ROLE))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, refused) -> {
                     response.setStatus(HttpStatus.UNAUTHORIZED.value());
                     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -50,10 +49,12 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/xapi/**", "/error",
-                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                        "/styles/**", "/xapi/**", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .permitAll());
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/xapi/**"));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+                .build();
     }
 
     @Bean

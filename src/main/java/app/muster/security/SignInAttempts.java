@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -63,13 +62,16 @@ public class SignInAttempts {
 
     @EventListener
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        failed(String.valueOf(event.getAuthentication().getPrincipal()), address(event.getAuthentication()
-                .getDetails()));
+        failed(
+                String.valueOf(event.getAuthentication().getPrincipal()),
+                address(event.getAuthentication().getDetails()));
     }
 
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
-        succeeded(event.getAuthentication().getName(), address(event.getAuthentication().getDetails()));
+        succeeded(
+                event.getAuthentication().getName(),
+                address(event.getAuthentication().getDetails()));
     }
 
     private void forgetOld(Deque<Instant> recent) {

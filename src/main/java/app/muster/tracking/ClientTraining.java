@@ -1,9 +1,7 @@
 package app.muster.tracking;
 
+import app.muster.directory.ClientOrg;
 import java.util.List;
 
-import app.muster.directory.ClientOrg;
-
 /** A client's training page: the client and its batches, newest first. */
-public record ClientTraining(ClientOrg client, List<BatchRow> batches) {
-}
+public record ClientTraining(ClientOrg client, List<BatchRow> batches) {}

@@ -1,16 +1,5 @@
 package app.muster.tracking;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Service;
-
 import app.muster.base.NotFound;
 import app.muster.base.Rows;
 import app.muster.directory.ClientOrgs;
@@ -19,6 +8,15 @@ import app.muster.enrollment.BatchStatus;
 import app.muster.enrollment.CourseEnrollmentStatus;
 import app.muster.enrollment.TargetMode;
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /** The read side of the training pages, always scoped to the caller's MSP. */
@@ -94,13 +92,14 @@ public class TrainingOverview {
                 .map(TrainingOverview::toClientRow)
                 .all()
                 .collectList()
-                .map(rows -> new TrainingDashboard(rows.stream()
-                        .map(ClientTrainingRow::totals)
-                        .reduce(TrainingTotals.NONE, TrainingTotals::plus), rows));
+                .map(rows -> new TrainingDashboard(
+                        rows.stream().map(ClientTrainingRow::totals).reduce(TrainingTotals.NONE, TrainingTotals::plus),
+                        rows));
     }
 
     public Mono<ClientTraining> client(UUID mspId, UUID orgId) {
-        return clientOrgs.find(mspId, orgId)
+        return clientOrgs
+                .find(mspId, orgId)
                 .flatMap(org -> db.sql(BATCH_ROWS)
                         .bind("mspId", mspId)
                         .bind("orgId", orgId)
@@ -111,7 +110,8 @@ public class TrainingOverview {
     }
 
     public Mono<BatchDetail> batch(UUID mspId, UUID orgId, UUID batchId) {
-        return clientOrgs.find(mspId, orgId)
+        return clientOrgs
+                .find(mspId, orgId)
                 .flatMap(org -> db.sql(BATCH)
                         .bind("mspId", mspId)
                         .bind("orgId", orgId)
@@ -120,8 +120,14 @@ public class TrainingOverview {
                         .one()
                         .switchIfEmpty(Mono.error(() -> new NotFound("Batch " + batchId)))
                         .flatMap(header -> courseEnrollments(batchId)
-                                .map(courses -> new BatchDetail(batchId, header.name(), org, header.targetMode(),
-                                        header.enrollmentEmail(), header.reminderEmails(), header.createdAt(),
+                                .map(courses -> new BatchDetail(
+                                        batchId,
+                                        header.name(),
+                                        org,
+                                        header.targetMode(),
+                                        header.enrollmentEmail(),
+                                        header.reminderEmails(),
+                                        header.createdAt(),
                                         courses))));
     }
 
@@ -130,10 +136,13 @@ public class TrainingOverview {
         return db.sql(LEARNERS)
                 .bind("mspId", mspId)
                 .bind("courseEnrollmentId", courseEnrollmentId)
-                .map(row -> new LearnerRow(row.get("id", UUID.class),
+                .map(row -> new LearnerRow(
+                        row.get("id", UUID.class),
                         row.get("first_name", String.class) + " " + row.get("last_name", String.class),
-                        row.get("email", String.class), row.get("status", String.class),
-                        row.get("score", Integer.class), Rows.instant(row, "completed_at")))
+                        row.get("email", String.class),
+                        row.get("status", String.class),
+                        row.get("score", Integer.class),
+                        Rows.instant(row, "completed_at")))
                 .all()
                 .collectList();
     }
@@ -141,55 +150,75 @@ public class TrainingOverview {
     private Mono<List<CourseEnrollmentRow>> courseEnrollments(UUID batchId) {
         return db.sql(COURSE_ENROLLMENTS)
                 .bind("batchId", batchId)
-                .map(row -> new CourseEnrollmentRow(row.get("id", UUID.class), row.get("course_id", String.class),
+                .map(row -> new CourseEnrollmentRow(
+                        row.get("id", UUID.class),
+                        row.get("course_id", String.class),
                         row.get("title", String.class),
                         CourseEnrollmentStatus.valueOf(row.get("status", String.class)),
-                        row.get("enroll_on", LocalDate.class), row.get("due_by", LocalDate.class),
-                        Rows.integer(row, "learners_assigned"), Rows.integer(row, "learners_completed"),
-                        Rows.integer(row, "attempts"), row.get("last_error", String.class),
+                        row.get("enroll_on", LocalDate.class),
+                        row.get("due_by", LocalDate.class),
+                        Rows.integer(row, "learners_assigned"),
+                        Rows.integer(row, "learners_completed"),
+                        Rows.integer(row, "attempts"),
+                        row.get("last_error", String.class),
                         Rows.instant(row, "updated_at")))
                 .all()
                 .collectList();
     }
 
     private static ClientTrainingRow toClientRow(Readable row) {
-        var totals = new TrainingTotals(Rows.count(row, "course_enrollments"), Rows.count(row, "completed"),
-                Rows.count(row, "scheduled"), Rows.count(row, "failed"), Rows.count(row, "learner_assignments"),
+        var totals = new TrainingTotals(
+                Rows.count(row, "course_enrollments"),
+                Rows.count(row, "completed"),
+                Rows.count(row, "scheduled"),
+                Rows.count(row, "failed"),
+                Rows.count(row, "learner_assignments"),
                 Rows.count(row, "learners_completed"));
-        return new ClientTrainingRow(row.get("id", UUID.class), row.get("name", String.class),
-                TrainingState.valueOf(row.get("training_state", String.class)), Rows.count(row, "batches"), totals);
+        return new ClientTrainingRow(
+                row.get("id", UUID.class),
+                row.get("name", String.class),
+                TrainingState.valueOf(row.get("training_state", String.class)),
+                Rows.count(row, "batches"),
+                totals);
     }
 
-    private record BatchHeader(String name, TargetMode targetMode, boolean enrollmentEmail, boolean reminderEmails,
-            Instant createdAt) {
+    private record BatchHeader(
+            String name, TargetMode targetMode, boolean enrollmentEmail, boolean reminderEmails, Instant createdAt) {
 
         static BatchHeader of(Readable row) {
-            return new BatchHeader(row.get("name", String.class),
+            return new BatchHeader(
+                    row.get("name", String.class),
                     TargetMode.valueOf(row.get("target_mode", String.class)),
                     Boolean.TRUE.equals(row.get("enrollment_email", Boolean.class)),
-                    Boolean.TRUE.equals(row.get("reminder_emails", Boolean.class)), Rows.instant(row, "created_at"));
+                    Boolean.TRUE.equals(row.get("reminder_emails", Boolean.class)),
+                    Rows.instant(row, "created_at"));
         }
     }
 
     /** One course of one batch, as read; folded into batch rows. */
-    private record BatchCourse(UUID batchId, String name, Instant createdAt,
-            CourseEnrollmentStatus status, LocalDate enrollOn) {
+    private record BatchCourse(
+            UUID batchId, String name, Instant createdAt, CourseEnrollmentStatus status, LocalDate enrollOn) {
 
         static BatchCourse of(Readable row) {
-            return new BatchCourse(row.get("id", UUID.class), row.get("name", String.class),
-                    Rows.instant(row, "created_at"), CourseEnrollmentStatus.valueOf(row.get("status", String.class)),
+            return new BatchCourse(
+                    row.get("id", UUID.class),
+                    row.get("name", String.class),
+                    Rows.instant(row, "created_at"),
+                    CourseEnrollmentStatus.valueOf(row.get("status", String.class)),
                     row.get("enroll_on", LocalDate.class));
         }
 
         static List<BatchRow> toBatchRows(List<BatchCourse> courses) {
             Map<UUID, List<BatchCourse>> byBatch = new LinkedHashMap<>();
-            courses.forEach(course -> byBatch.computeIfAbsent(course.batchId(), id -> new ArrayList<>()).add(course));
+            courses.forEach(course -> byBatch.computeIfAbsent(course.batchId(), id -> new ArrayList<>())
+                    .add(course));
             return byBatch.values().stream().map(BatchCourse::toBatchRow).toList();
         }
 
         private static BatchRow toBatchRow(List<BatchCourse> courses) {
             BatchCourse first = courses.getFirst();
-            var status = BatchStatus.of(courses.stream().map(BatchCourse::status).toList());
+            var status =
+                    BatchStatus.of(courses.stream().map(BatchCourse::status).toList());
             LocalDate next = courses.stream()
                     .filter(course -> course.status() == CourseEnrollmentStatus.SCHEDULED)
                     .map(BatchCourse::enrollOn)

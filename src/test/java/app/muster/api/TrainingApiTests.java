@@ -3,6 +3,13 @@ package app.muster.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.muster.TestTenants;
+import app.muster.audit.AuditLog;
+import app.muster.browser.MusterServerTest;
+import app.muster.directory.ClientOrg;
+import app.muster.security.ApiTokens;
+import app.muster.security.MspAdminPrincipal;
+import app.muster.tracking.TrainingOverview;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,19 +22,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import app.muster.TestTenants;
-import app.muster.audit.AuditLog;
-import app.muster.browser.MusterServerTest;
-import app.muster.directory.ClientOrg;
-import app.muster.security.ApiTokens;
-import app.muster.security.MspAdminPrincipal;
-import app.muster.tracking.TrainingOverview;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,12 +34,16 @@ class TrainingApiTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TestTenants tenants;
+
     @Autowired
     ApiTokens apiTokens;
+
     @Autowired
     TrainingOverview overview;
+
     @Autowired
     AuditLog auditLog;
 
@@ -59,32 +61,41 @@ class TrainingApiTests {
     @Test
     void refusesARequestWithoutALiveToken() throws Exception {
         var none = send(get("/api/v1/clients").build());
-        var wrong = send(get("/api/v1/clients").header("Authorization", "Bearer mst_not-a-token").build());
+        var wrong = send(get("/api/v1/clients")
+                .header("Authorization", "Bearer mst_not-a-token")
+                .build());
         apiTokens.revoke(admin, apiTokens.list(admin).block().getFirst().id()).block();
         var revoked = send(authorized(get("/api/v1/clients")).build());
 
-        assertThat(List.of(none.statusCode(), wrong.statusCode(), revoked.statusCode())).containsOnly(401);
-        assertThat(none.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(List.of(none.statusCode(), wrong.statusCode(), revoked.statusCode()))
+                .containsOnly(401);
+        assertThat(none.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(none.body()).contains("Authorization: Bearer");
     }
 
     @Test
     void listsTheMspsClientsWithTheirTrainingState() throws Exception {
-        JsonNode clients = json.readTree(send(authorized(get("/api/v1/clients")).build()).body());
+        JsonNode clients =
+                json.readTree(send(authorized(get("/api/v1/clients")).build()).body());
 
         assertThat(clients.size()).isEqualTo(30);
-        assertThat(clients.values()).filteredOn(client -> "NOT_CONFIGURED".equals(
-                client.get("trainingState").asString())).hasSize(3);
+        assertThat(clients.values())
+                .filteredOn(client ->
+                        "NOT_CONFIGURED".equals(client.get("trainingState").asString()))
+                .hasSize(3);
     }
 
     @Test
     void launchesToThreeClientsStreamingEachResultThenTheEnd() throws Exception {
-        var clients = List.of(tenants.demoClient("Delta Freight Logistics"),
-                tenants.demoClient("Evergreen Family Clinic"), tenants.demoClient("Beacon Hill Bakery"));
+        var clients = List.of(
+                tenants.demoClient("Delta Freight Logistics"),
+                tenants.demoClient("Evergreen Family Clinic"),
+                tenants.demoClient("Beacon Hill Bakery"));
 
         var response = send(authorized(post("/api/v1/launches", launchBody(clients, "ransomware", "all")))
-                .header("Accept", "text/event-stream").build());
+                .header("Accept", "text/event-stream")
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> events = new ArrayList<>();
@@ -106,15 +117,19 @@ class TrainingApiTests {
             assertThat(logged.detail()).contains("3 clients", "ransomware");
         });
         for (ClientOrg client : clients) {
-            JsonNode result = results.stream().filter(r -> r.get("orgId").asString().equals(client.id().toString()))
-                    .findFirst().orElseThrow();
+            JsonNode result = results.stream()
+                    .filter(r -> r.get("orgId").asString().equals(client.id().toString()))
+                    .findFirst()
+                    .orElseThrow();
             boolean ready = client.ready();
             assertThat(result.get("error").isNull()).as(client.name()).isEqualTo(ready);
             if (ready) {
-                var batch = overview.batch(admin.mspId(), client.id(),
-                        UUID.fromString(result.get("batchId").asString())).block();
-                assertThat(batch.courses().getFirst().learnersAssigned())
-                        .isEqualTo((int) tenants.activeUsers(client));
+                var batch = overview.batch(
+                                admin.mspId(),
+                                client.id(),
+                                UUID.fromString(result.get("batchId").asString()))
+                        .block();
+                assertThat(batch.courses().getFirst().learnersAssigned()).isEqualTo((int) tenants.activeUsers(client));
             } else {
                 assertThat(result.get("error").asString()).contains("Beacon Hill Bakery is Not configured");
             }
@@ -123,14 +138,23 @@ class TrainingApiTests {
 
     @Test
     void refusesWithTheWizardsMessages() throws Exception {
-        String tooMany = IntStream.range(0, 26).mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
+        String tooMany = IntStream.range(0, 26)
+                .mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
                 .collect(Collectors.joining(","));
         var overLimit = send(authorized(post("/api/v1/launches", """
                 {"submissionId":"%s","clients":[%s],"courses":[{"courseId":"clean-desk","dueBy":"%s"}]}
-                """.formatted(UUID.randomUUID(), tooMany, LocalDate.now().plusDays(9)))).build());
-        var groupsForTwo = send(authorized(post("/api/v1/launches", launchBody(List.of(
-                tenants.demoClient("Acme Industries"), tenants.demoClient("Fjord Consulting AS")), "clean-desk",
-                "groups"))).build());
+                """.formatted(
+                                UUID.randomUUID(), tooMany, LocalDate.now().plusDays(9))))
+                .build());
+        var groupsForTwo = send(authorized(post(
+                        "/api/v1/launches",
+                        launchBody(
+                                List.of(
+                                        tenants.demoClient("Acme Industries"),
+                                        tenants.demoClient("Fjord Consulting AS")),
+                                "clean-desk",
+                                "groups")))
+                .build());
         var garbage = send(authorized(post("/api/v1/launches", "{not json")).build());
 
         assertThat(overLimit.statusCode()).isEqualTo(400);
@@ -147,11 +171,15 @@ class TrainingApiTests {
         String stranger = apiTokens.create(tenants.otherMspAdmin(), "stranger").block();
 
         var batches = send(get("/api/v1/clients/" + acme.id() + "/batches")
-                .header("Authorization", "Bearer " + stranger).build());
+                .header("Authorization", "Bearer " + stranger)
+                .build());
         var launch = send(post("/api/v1/launches", launchBody(List.of(acme), "clean-desk", "all"))
-                .header("Authorization", "Bearer " + stranger).build());
-        var clients = json.readTree(send(get("/api/v1/clients").header("Authorization", "Bearer " + stranger)
-                .build()).body());
+                .header("Authorization", "Bearer " + stranger)
+                .build());
+        var clients = json.readTree(send(get("/api/v1/clients")
+                        .header("Authorization", "Bearer " + stranger)
+                        .build())
+                .body());
 
         assertThat(batches.statusCode()).isEqualTo(404);
         assertThat(json.readTree(launch.body()).get(0).get("error").asString()).contains("not one of your clients");
@@ -161,13 +189,17 @@ class TrainingApiTests {
 
     @Test
     void revokingATokenEndsTheEventStreamOpenedWithIt() throws Exception {
-        var stream = http.sendAsync(authorized(get("/api/v1/events")).header("Accept", "text/event-stream").build(),
+        var stream = http.sendAsync(
+                authorized(get("/api/v1/events"))
+                        .header("Accept", "text/event-stream")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         await().until(() -> apiTokens.list(admin).block().getFirst().lastUsedAt() != null);
 
         apiTokens.revoke(admin, apiTokens.list(admin).block().getFirst().id()).block();
 
-        assertThat(stream).succeedsWithin(Duration.ofSeconds(20))
+        assertThat(stream)
+                .succeedsWithin(Duration.ofSeconds(20))
                 .satisfies(response -> assertThat(response.statusCode()).isEqualTo(200));
     }
 
@@ -190,7 +222,8 @@ class TrainingApiTests {
     }
 
     private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
     }
 
     private HttpRequest.Builder post(String path, String body) {

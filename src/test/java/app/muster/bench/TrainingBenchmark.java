@@ -2,16 +2,6 @@ package app.muster.bench;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-
 import app.muster.MusterTest;
 import app.muster.TestDatabase;
 import app.muster.base.Rows;
@@ -26,6 +16,14 @@ import app.muster.msp.Msps;
 import app.muster.security.MspAdminAccounts;
 import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.TrainingOverview;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Muster's figures at scale, on PostgreSQL: how fast firing assigns learners compared with a plain insert of the
@@ -43,16 +41,22 @@ class TrainingBenchmark {
 
     @Autowired
     DatabaseClient db;
+
     @Autowired
     Msps msps;
+
     @Autowired
     MspAdminAccounts accounts;
+
     @Autowired
     LaunchService launchService;
+
     @Autowired
     EnrollmentScheduler scheduler;
+
     @Autowired
     TrainingOverview overview;
+
     @Autowired
     TrainingTotalsKeeper totals;
 
@@ -94,12 +98,14 @@ class TrainingBenchmark {
                 """, admin.mspId());
         double rawSeconds = (System.nanoTime() - start) / 1e9;
 
-        System.out.printf("%nFAN-OUT  %,d learners assigned by firing %d course enrollments in %.2f s: "
-                + "%,.0f learners/s%n", assigned, clients.size(), firingSeconds, assigned / firingSeconds);
-        System.out.printf("FAN-OUT  the same rows in one plain INSERT ... SELECT: %.2f s (%,.0f rows/s)%n", rawSeconds,
-                assigned / rawSeconds);
-        System.out.printf("FAN-OUT  ratio firing / plain insert: %.2fx (target: within 3x)%n%n",
-                firingSeconds / rawSeconds);
+        System.out.printf(
+                "%nFAN-OUT  %,d learners assigned by firing %d course enrollments in %.2f s: " + "%,.0f learners/s%n",
+                assigned, clients.size(), firingSeconds, assigned / firingSeconds);
+        System.out.printf(
+                "FAN-OUT  the same rows in one plain INSERT ... SELECT: %.2f s (%,.0f rows/s)%n",
+                rawSeconds, assigned / rawSeconds);
+        System.out.printf(
+                "FAN-OUT  ratio firing / plain insert: %.2fx (target: within 3x)%n%n", firingSeconds / rawSeconds);
     }
 
     @Test
@@ -109,8 +115,10 @@ class TrainingBenchmark {
         seedBatches(admin.mspId());
         totals.recountAll(admin.mspId()).block();
         execute("ANALYZE", null);
-        long batches = count("SELECT COUNT(*) AS n FROM enrollment_batch b JOIN client_org o ON o.id = b.org_id "
-                + "WHERE o.msp_id = :msp", admin.mspId());
+        long batches = count(
+                "SELECT COUNT(*) AS n FROM enrollment_batch b JOIN client_org o ON o.id = b.org_id "
+                        + "WHERE o.msp_id = :msp",
+                admin.mspId());
         long assignments = count("""
                 SELECT COUNT(*) AS n FROM learner_assignment a
                 JOIN course_enrollment ce ON ce.id = a.course_enrollment_id
@@ -130,11 +138,16 @@ class TrainingBenchmark {
         }
         Arrays.sort(millis);
 
-        System.out.printf("%nDASHBOARD  %,d client orgs, %,d batches, %,d learner assignments%n", DASHBOARD_CLIENTS,
-                batches, assignments);
-        System.out.printf("DASHBOARD  cards and client grid: median %.1f ms, p90 %.1f ms, max %.1f ms over %d loads "
-                + "(target: under 50 ms)%n%n", millis[millis.length / 2], millis[(int) (millis.length * 0.9)],
-                millis[millis.length - 1], millis.length);
+        System.out.printf(
+                "%nDASHBOARD  %,d client orgs, %,d batches, %,d learner assignments%n",
+                DASHBOARD_CLIENTS, batches, assignments);
+        System.out.printf(
+                "DASHBOARD  cards and client grid: median %.1f ms, p90 %.1f ms, max %.1f ms over %d loads "
+                        + "(target: under 50 ms)%n%n",
+                millis[millis.length / 2],
+                millis[(int) (millis.length * 0.9)],
+                millis[millis.length - 1],
+                millis.length);
     }
 
     private MspAdminPrincipal benchMsp(String name, int clients, int usersPerClient) {
@@ -195,18 +208,25 @@ class TrainingBenchmark {
     private void launchTomorrow(MspAdminPrincipal admin, List<UUID> clients, String courseId) {
         LocalDate tomorrow = LocalDate.now().plusDays(1);
         for (int from = 0; from < clients.size(); from += LaunchRequest.MAX_CLIENTS) {
-            var some = new ArrayList<>(clients.subList(from, Math.min(from + LaunchRequest.MAX_CLIENTS,
-                    clients.size())));
-            var request = new LaunchRequest(UUID.randomUUID(), some,
-                    List.of(new CourseSchedule(courseId, tomorrow, tomorrow.plusDays(30))), Targeting.allUsers(),
+            var some =
+                    new ArrayList<>(clients.subList(from, Math.min(from + LaunchRequest.MAX_CLIENTS, clients.size())));
+            var request = new LaunchRequest(
+                    UUID.randomUUID(),
+                    some,
+                    List.of(new CourseSchedule(courseId, tomorrow, tomorrow.plusDays(30))),
+                    Targeting.allUsers(),
                     Notifications.none());
             launchService.launch(admin, request).blockLast();
         }
     }
 
     private List<UUID> clientsOf(MspAdminPrincipal admin) {
-        return db.sql("SELECT id FROM client_org WHERE msp_id = :msp ORDER BY name").bind("msp", admin.mspId())
-                .map(row -> row.get("id", UUID.class)).all().collectList().block();
+        return db.sql("SELECT id FROM client_org WHERE msp_id = :msp ORDER BY name")
+                .bind("msp", admin.mspId())
+                .map(row -> row.get("id", UUID.class))
+                .all()
+                .collectList()
+                .block();
     }
 
     private void execute(String sql, UUID mspId) {
@@ -218,6 +238,10 @@ class TrainingBenchmark {
     }
 
     private long count(String sql, UUID mspId) {
-        return db.sql(sql).bind("msp", mspId).map(row -> Rows.count(row, "n")).one().block();
+        return db.sql(sql)
+                .bind("msp", mspId)
+                .map(row -> Rows.count(row, "n"))
+                .one()
+                .block();
     }
 }

@@ -1,14 +1,12 @@
 package app.muster.browser;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
-
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
 
 /**
  * When a browser test fails, saves a screenshot of every page it had open under target/browser-failures/, named

@@ -1,16 +1,14 @@
 package app.muster.browser;
 
+import app.muster.MusterTest;
+import app.muster.TestDatabase;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ContextConfiguration;
-
-import app.muster.MusterTest;
-import app.muster.TestDatabase;
 
 /**
  * Like {@link MusterTest}, a whole application with the demo MSP in a database of its own, but served over HTTP on
@@ -20,9 +18,12 @@ import app.muster.TestDatabase;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "muster.admin.password=" + MusterTest.ADMIN_PASSWORD, "server.address=127.0.0.1",
-                "vaadin.devmode.devTools.enabled=false" })
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "muster.admin.password=" + MusterTest.ADMIN_PASSWORD,
+            "server.address=127.0.0.1",
+            "vaadin.devmode.devTools.enabled=false"
+        })
 @ContextConfiguration(initializers = TestDatabase.class)
-public @interface MusterServerTest {
-}
+public @interface MusterServerTest {}

@@ -2,13 +2,12 @@ package app.muster.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.net.URI;
-import java.util.List;
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /** What a browser test does with Muster's Vaadin pages: sign in, wait for the app, read cards and grids. */
 public final class VaadinPages {
@@ -42,8 +41,7 @@ public final class VaadinPages {
     private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
     private static final Pattern NUMBER = Pattern.compile("\\d");
 
-    private VaadinPages() {
-    }
+    private VaadinPages() {}
 
     /**
      * Opens {@code path}, signs in on the login page it redirects to, and waits until {@code path} is shown again
@@ -55,7 +53,8 @@ public final class VaadinPages {
         awaitVaadin(page);
         page.getByLabel("Username", EXACT).fill(username);
         page.getByLabel("Password", EXACT).fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
         page.waitForURL(url -> pathOf(url).equals(path));
         awaitVaadin(page);
     }

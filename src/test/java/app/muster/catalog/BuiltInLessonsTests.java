@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,7 +26,8 @@ class BuiltInLessonsTests {
     static List<String> courseIds() {
         try (InputStream in = BuiltInLessonsTests.class.getResourceAsStream("/demo/courses.csv")) {
             assertThat(in).as("demo/courses.csv on the class path").isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .skip(1)
                     .filter(line -> !line.isBlank())
                     .map(line -> line.split(",", 2)[0].strip())
@@ -48,11 +48,14 @@ class BuiltInLessonsTests {
         Lesson lesson = LESSONS.forCourse(courseId).orElseThrow(() -> new AssertionError("no lesson for " + courseId));
 
         assertThat(lesson.courseId()).isEqualTo(courseId);
-        assertThat(lesson.paragraphs()).hasSizeBetween(3, 5)
+        assertThat(lesson.paragraphs())
+                .hasSizeBetween(3, 5)
                 .allSatisfy(paragraph -> assertThat(paragraph).isNotBlank());
         assertThat(lesson.questions()).hasSize(3).allSatisfy(question -> {
             assertThat(question.prompt()).isNotBlank();
-            assertThat(question.choices()).hasSize(4).doesNotHaveDuplicates()
+            assertThat(question.choices())
+                    .hasSize(4)
+                    .doesNotHaveDuplicates()
                     .allSatisfy(choice -> assertThat(choice).isNotBlank());
             assertThat(question.answer()).isBetween(0, 3);
         });
@@ -94,9 +97,11 @@ class BuiltInLessonsTests {
     void refusesToScoreTheWrongNumberOfAnswers() {
         Lesson lesson = lesson(0, 1, 2);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> lesson.score(List.of(0, 1)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> lesson.score(List.of(0, 1)))
                 .withMessageContaining("3 questions but 2 answers");
-        assertThatIllegalArgumentException().isThrownBy(() -> lesson.score(List.of(0, 1, 2, 3)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> lesson.score(List.of(0, 1, 2, 3)))
                 .withMessageContaining("3 questions but 4 answers");
         assertThatIllegalArgumentException().isThrownBy(() -> lesson.score(null));
     }
@@ -106,7 +111,8 @@ class BuiltInLessonsTests {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new QuizQuestion("Which?", List.of("a", "b", "c"), 0))
                 .withMessageContaining("exactly 4 choices");
-        assertThatIllegalArgumentException().isThrownBy(() -> new QuizQuestion("Which?", FOUR_CHOICES, 4))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new QuizQuestion("Which?", FOUR_CHOICES, 4))
                 .withMessageContaining("answer 4");
         assertThatIllegalArgumentException().isThrownBy(() -> new QuizQuestion("Which?", FOUR_CHOICES, -1));
         assertThatIllegalArgumentException().isThrownBy(() -> new QuizQuestion(" ", FOUR_CHOICES, 0));
@@ -122,8 +128,10 @@ class BuiltInLessonsTests {
 
     @Test
     void failsFastOnAFileThatIsNotJson() {
-        assertThatIllegalStateException().isThrownBy(() -> load("[{\"courseId\": \"x\", "))
-                .withMessageContaining("built-in lessons").withMessageContaining("not valid");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> load("[{\"courseId\": \"x\", "))
+                .withMessageContaining("built-in lessons")
+                .withMessageContaining("not valid");
     }
 
     @Test
@@ -135,8 +143,10 @@ class BuiltInLessonsTests {
                   {"prompt": "p3", "choices": ["a", "b", "c", "d"], "answer": 2}]}]
                 """;
 
-        assertThatIllegalStateException().isThrownBy(() -> load(json))
-                .withMessageContaining("course x").withMessageContaining("exactly 4 choices");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> load(json))
+                .withMessageContaining("course x")
+                .withMessageContaining("exactly 4 choices");
     }
 
     @Test
@@ -178,7 +188,8 @@ class BuiltInLessonsTests {
                 """;
 
         assertThat(load("[" + entry + "]").forCourse("x")).isPresent();
-        assertThatIllegalStateException().isThrownBy(() -> load("[" + entry + "," + entry + "]"))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> load("[" + entry + "," + entry + "]"))
                 .withMessageContaining("more than one entry for course x");
         assertThatIllegalStateException()
                 .isThrownBy(() -> load("[" + entry.replace("\"lesson\"", "\"lessons\"") + "]"))

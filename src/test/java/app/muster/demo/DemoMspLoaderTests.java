@@ -2,22 +2,6 @@ package app.muster.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.TestPropertySource;
-
 import app.muster.MusterTest;
 import app.muster.base.Rows;
 import app.muster.catalog.CourseLibrary;
@@ -27,6 +11,20 @@ import app.muster.directory.DirectoryExport;
 import app.muster.directory.DirectoryExportParser;
 import app.muster.directory.TrainingState;
 import app.muster.msp.Msps;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
 
 /** Runs in an application context of its own, so that no other test has changed the demo MSP before it. */
 @MusterTest
@@ -35,12 +33,16 @@ class DemoMspLoaderTests {
 
     @Autowired
     DemoMspLoader loader;
+
     @Autowired
     Msps msps;
+
     @Autowired
     ClientOrgs clientOrgs;
+
     @Autowired
     CourseLibrary courseLibrary;
+
     @Autowired
     DatabaseClient db;
 
@@ -49,7 +51,8 @@ class DemoMspLoaderTests {
         List<ClientOrg> orgs = clientOrgs.list(demoMsp()).collectList().block();
 
         assertThat(orgs).hasSize(30);
-        assertThat(orgs).filteredOn(org -> org.trainingState() == TrainingState.NOT_CONFIGURED)
+        assertThat(orgs)
+                .filteredOn(org -> org.trainingState() == TrainingState.NOT_CONFIGURED)
                 .extracting(ClientOrg::name)
                 .containsExactlyInAnyOrder("Beacon Hill Bakery", "Cobalt Mining Services", "Driftwood Hotel & Spa");
     }
@@ -62,9 +65,13 @@ class DemoMspLoaderTests {
             DirectoryExport export = parse(client.get("directory_file"));
 
             assertThat(count("SELECT COUNT(*) AS n FROM org_user WHERE org_id = :orgId", org.id()))
-                    .as(client.get("client") + " users").isEqualTo(export.people().size());
-            assertThat(count("SELECT COUNT(*) AS n FROM org_user WHERE org_id = :orgId AND status = 'SUSPENDED'",
-                    org.id())).as(client.get("client") + " suspended users").isEqualTo(export.suspendedCount());
+                    .as(client.get("client") + " users")
+                    .isEqualTo(export.people().size());
+            assertThat(count(
+                            "SELECT COUNT(*) AS n FROM org_user WHERE org_id = :orgId AND status = 'SUSPENDED'",
+                            org.id()))
+                    .as(client.get("client") + " suspended users")
+                    .isEqualTo(export.suspendedCount());
         }
     }
 
@@ -74,9 +81,11 @@ class DemoMspLoaderTests {
         long libraryCourses = courseLibrary.all().count().block();
         for (CSVRecord client : clients()) {
             ClientOrg org = orgNamed(mspId, client.get("client"));
-            Set<String> withoutAccess = Set.of(client.get("courses_without_access").split(" "));
+            Set<String> withoutAccess =
+                    Set.of(client.get("courses_without_access").split(" "));
 
-            Set<String> access = courseLibrary.coursesWithAccess(mspId, org.id()).block();
+            Set<String> access =
+                    courseLibrary.coursesWithAccess(mspId, org.id()).block();
 
             assertThat(access).doesNotContainAnyElementsOf(withoutAccess);
             assertThat(access).hasSize((int) libraryCourses - withoutAccess.size());
@@ -104,7 +113,8 @@ class DemoMspLoaderTests {
 
         loader.run(null);
 
-        assertThat(count("SELECT COUNT(*) AS n FROM msp WHERE name = 'Demo MSP'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) AS n FROM msp WHERE name = 'Demo MSP'"))
+                .isEqualTo(1);
         assertThat(count("SELECT COUNT(*) AS n FROM org_user")).isEqualTo(usersBefore);
     }
 
@@ -117,7 +127,11 @@ class DemoMspLoaderTests {
     }
 
     private long count(String sql, UUID orgId) {
-        return db.sql(sql).bind("orgId", orgId).map(row -> Rows.count(row, "n")).one().block();
+        return db.sql(sql)
+                .bind("orgId", orgId)
+                .map(row -> Rows.count(row, "n"))
+                .one()
+                .block();
     }
 
     private long count(String sql) {
@@ -126,8 +140,13 @@ class DemoMspLoaderTests {
 
     private static List<CSVRecord> clients() throws IOException {
         try (InputStream in = new ClassPathResource("demo/clients.csv").getInputStream()) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                    .parse(new InputStreamReader(in, StandardCharsets.UTF_8)).getRecords();
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .getRecords();
         }
     }
 

@@ -12,8 +12,7 @@ import java.util.List;
 
 final class DemoFiles {
 
-    private DemoFiles() {
-    }
+    private DemoFiles() {}
 
     static InputStream open(String path) {
         InputStream in = DemoFiles.class.getResourceAsStream("/demo/" + path);
@@ -44,8 +43,11 @@ final class DemoFiles {
     static List<DemoClient> clients() {
         PlainCsv clients = plain("clients.csv");
         return clients.rows().stream()
-                .map(row -> new DemoClient(clients.value(row, "client"), clients.value(row, "directory_format"),
-                        fileName(clients.value(row, "directory_file")), fileName(clients.value(row, "groups_file"))))
+                .map(row -> new DemoClient(
+                        clients.value(row, "client"),
+                        clients.value(row, "directory_format"),
+                        fileName(clients.value(row, "directory_file")),
+                        fileName(clients.value(row, "groups_file"))))
                 .toList();
     }
 

@@ -4,33 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import app.muster.directory.DemoFiles.DemoClient;
+import app.muster.directory.DemoFiles.PlainCsv;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import app.muster.directory.DemoFiles.DemoClient;
-import app.muster.directory.DemoFiles.PlainCsv;
-
 class DirectoryExportParserTests {
 
     private static final Map<String, PlainRule> RULES = Map.of(
             "m365-a", new PlainRule("User principal name", "First name", "Last name", "Block credential", "True", null),
             "m365-b", new PlainRule("User principal name", "First name", "Last name", "Block credential", "True", null),
-            "entra-download", new PlainRule("userPrincipalName", "givenName", "surname", "accountEnabled", "False",
-                    "userType"),
-            "google-download", new PlainRule("Email Address [Required]", "First Name [Required]",
-                    "Last Name [Required]", "Status [READ ONLY]", "Suspended", null),
-            "google-upload", new PlainRule("Email Address [Required]", "First Name [Required]",
-                    "Last Name [Required]", "New Status [UPLOAD ONLY]", "Suspended", null),
+            "entra-download",
+                    new PlainRule("userPrincipalName", "givenName", "surname", "accountEnabled", "False", "userType"),
+            "google-download",
+                    new PlainRule(
+                            "Email Address [Required]",
+                            "First Name [Required]",
+                            "Last Name [Required]",
+                            "Status [READ ONLY]",
+                            "Suspended",
+                            null),
+            "google-upload",
+                    new PlainRule(
+                            "Email Address [Required]",
+                            "First Name [Required]",
+                            "Last Name [Required]",
+                            "New Status [UPLOAD ONLY]",
+                            "Suspended",
+                            null),
             "okta", new PlainRule("email", "firstName", "lastName", null, null, null));
 
     static List<DemoClient> clients() {
@@ -40,9 +50,12 @@ class DirectoryExportParserTests {
     @Test
     void demoSetHasThirtyClientsCoveringAllSixFormats() {
         assertThat(clients()).hasSize(30);
-        assertThat(clients()).extracting(DemoClient::formatId)
+        assertThat(clients())
+                .extracting(DemoClient::formatId)
                 .containsOnlyElementsOf(RULES.keySet())
-                .containsAll(Arrays.stream(DirectoryFormat.values()).map(DirectoryFormat::id).toList());
+                .containsAll(Arrays.stream(DirectoryFormat.values())
+                        .map(DirectoryFormat::id)
+                        .toList());
     }
 
     @ParameterizedTest
@@ -60,29 +73,33 @@ class DirectoryExportParserTests {
 
         assertThat(export.fileName()).isEqualTo(client.directoryFile());
         assertThat(export.people()).extracting(DirectoryPerson::email).containsExactlyElementsOf(expected.imported());
-        assertThat(export.people()).filteredOn(DirectoryPerson::suspended).extracting(DirectoryPerson::email)
+        assertThat(export.people())
+                .filteredOn(DirectoryPerson::suspended)
+                .extracting(DirectoryPerson::email)
                 .containsExactlyElementsOf(expected.suspended());
-        assertThat(export.skipped()).extracting(SkippedRow::row, SkippedRow::email, SkippedRow::reason)
+        assertThat(export.skipped())
+                .extracting(SkippedRow::row, SkippedRow::email, SkippedRow::reason)
                 .containsExactlyElementsOf(expected.skipped());
     }
 
     @ParameterizedTest(name = "{0}: {1} imported, {2} suspended, {3} skipped")
     @CsvSource({
-            "acme-industries.csv, 180, 10, 1", "aurora-nonprofit-alliance.csv, 12, 0, 0",
-            "bayside-dental-group.csv, 35, 4, 0", "beacon-hill-bakery.csv, 6, 1, 1",
-            "cedar-ridge-law-llp.csv, 48, 1, 1", "cobalt-mining-services.csv, 75, 2, 1",
-            "delta-freight-logistics.csv, 260, 10, 1", "driftwood-hotel-spa.csv, 44, 4, 0",
-            "evergreen-family-clinic.csv, 72, 4, 1", "fjord-consulting-as.csv, 22, 2, 0",
-            "granite-state-credit-union.csv, 140, 10, 1", "harbor-point-marina.csv, 9, 1, 0",
-            "iberia-tapas-group.csv, 64, 0, 1", "juniper-architecture.csv, 18, 0, 0",
-            "kestrel-aerospace-parts.csv, 390, 21, 1", "lakeside-school-district.csv, 310, 11, 0",
-            "meridian-accounting.csv, 27, 1, 1", "northstar-realty.csv, 41, 2, 1",
-            "orchard-veterinary-hospital.csv, 23, 2, 0", "pinecrest-senior-living.csv, 205, 15, 1",
-            "quayside-insurance-brokers.csv, 56, 3, 1", "redwood-credit-partners.csv, 31, 1, 1",
-            "summit-outdoor-supply.csv, 87, 0, 0", "tidewater-title-escrow.csv, 14, 0, 1",
-            "uluru-tours-pty-ltd.csv, 37, 3, 0", "vantage-engineering-gmbh.csv, 120, 1, 1",
-            "willow-creek-pharmacy.csv, 19, 0, 1", "xenon-labs.csv, 62, 0, 0",
-            "yellowstone-builders.csv, 52, 1, 1", "zenith-home-health.csv, 97, 4, 1"})
+        "acme-industries.csv, 180, 10, 1", "aurora-nonprofit-alliance.csv, 12, 0, 0",
+        "bayside-dental-group.csv, 35, 4, 0", "beacon-hill-bakery.csv, 6, 1, 1",
+        "cedar-ridge-law-llp.csv, 48, 1, 1", "cobalt-mining-services.csv, 75, 2, 1",
+        "delta-freight-logistics.csv, 260, 10, 1", "driftwood-hotel-spa.csv, 44, 4, 0",
+        "evergreen-family-clinic.csv, 72, 4, 1", "fjord-consulting-as.csv, 22, 2, 0",
+        "granite-state-credit-union.csv, 140, 10, 1", "harbor-point-marina.csv, 9, 1, 0",
+        "iberia-tapas-group.csv, 64, 0, 1", "juniper-architecture.csv, 18, 0, 0",
+        "kestrel-aerospace-parts.csv, 390, 21, 1", "lakeside-school-district.csv, 310, 11, 0",
+        "meridian-accounting.csv, 27, 1, 1", "northstar-realty.csv, 41, 2, 1",
+        "orchard-veterinary-hospital.csv, 23, 2, 0", "pinecrest-senior-living.csv, 205, 15, 1",
+        "quayside-insurance-brokers.csv, 56, 3, 1", "redwood-credit-partners.csv, 31, 1, 1",
+        "summit-outdoor-supply.csv, 87, 0, 0", "tidewater-title-escrow.csv, 14, 0, 1",
+        "uluru-tours-pty-ltd.csv, 37, 3, 0", "vantage-engineering-gmbh.csv, 120, 1, 1",
+        "willow-creek-pharmacy.csv, 19, 0, 1", "xenon-labs.csv, 62, 0, 0",
+        "yellowstone-builders.csv, 52, 1, 1", "zenith-home-health.csv, 97, 4, 1"
+    })
     void importsTheHandCheckedNumbersOfPeople(String file, int imported, int suspended, int skipped) {
         DirectoryExport export = DemoFiles.export(file);
 
@@ -95,8 +112,9 @@ class DirectoryExportParserTests {
     void skipsEntraGuestAccount() {
         DirectoryExport export = DemoFiles.export("delta-freight-logistics.csv");
 
-        assertThat(export.skipped()).containsExactly(new SkippedRow(262,
-                "partner.contact_partner.example#EXT#@delta.onmicrosoft.example", "guest account"));
+        assertThat(export.skipped())
+                .containsExactly(new SkippedRow(
+                        262, "partner.contact_partner.example#EXT#@delta.onmicrosoft.example", "guest account"));
         assertThat(export.people()).extracting(DirectoryPerson::emailKey).noneMatch(email -> email.contains("#ext#"));
     }
 
@@ -104,14 +122,19 @@ class DirectoryExportParserTests {
     void skipsUnlicensedSharedMailboxWithoutFirstAndLastName() {
         DirectoryExport export = DemoFiles.export("acme-industries.csv");
 
-        assertThat(export.skipped()).containsExactly(
-                new SkippedRow(182, "reception@acme.example", "shared mailbox without a first and last name"));
+        assertThat(export.skipped())
+                .containsExactly(
+                        new SkippedRow(182, "reception@acme.example", "shared mailbox without a first and last name"));
     }
 
     @Test
     void keepsGoogleSuspendedUsersAsSuspendedPeople() {
-        assertThat(suspendedEmails("bayside-dental-group.csv")).containsExactly("thomas.oliveira@bayside.example",
-                "elena.macdonald@bayside.example", "chloe.walker@bayside.example", "adriana.macdonald@bayside.example");
+        assertThat(suspendedEmails("bayside-dental-group.csv"))
+                .containsExactly(
+                        "thomas.oliveira@bayside.example",
+                        "elena.macdonald@bayside.example",
+                        "chloe.walker@bayside.example",
+                        "adriana.macdonald@bayside.example");
     }
 
     @Test
@@ -135,10 +158,14 @@ class DirectoryExportParserTests {
         DirectoryPerson isabela = person("summit-outdoor-supply.csv", "isabela.oneill@summit.example");
 
         assertThat(yusuf.lastName()).isEqualTo("Dvořák");
-        assertThat(person("juniper-architecture.csv", "zoe.romano@juniper.example").firstName()).isEqualTo("Zoë");
-        assertThat(person("acme-industries.csv", "laura.dvorak@acme.example").lastName()).isEqualTo("Dvořák");
+        assertThat(person("juniper-architecture.csv", "zoe.romano@juniper.example")
+                        .firstName())
+                .isEqualTo("Zoë");
+        assertThat(person("acme-industries.csv", "laura.dvorak@acme.example").lastName())
+                .isEqualTo("Dvořák");
         assertThat(isabela.lastName()).isEqualTo("O'Neill");
-        assertThat(person("summit-outdoor-supply.csv", "olga.dąbrowski@summit.example").lastName())
+        assertThat(person("summit-outdoor-supply.csv", "olga.dąbrowski@summit.example")
+                        .lastName())
                 .isEqualTo("Dąbrowski");
     }
 
@@ -147,11 +174,20 @@ class DirectoryExportParserTests {
         DirectoryPerson nour = person("harbor-point-marina.csv", "nour.brown@harbor.example");
         DirectoryPerson xavier = person("beacon-hill-bakery.csv", "xavier.wilson@beacon.example");
 
-        assertThat(nour).isEqualTo(new DirectoryPerson("nour.brown@harbor.example", "Nour", "Brown", "Warehouse",
-                "thandiwe.sato@harbor.example", false));
-        assertThat(person("harbor-point-marina.csv", "thandiwe.sato@harbor.example").managerEmail()).isNull();
-        assertThat(xavier).isEqualTo(new DirectoryPerson("xavier.wilson@beacon.example", "Xavier", "Wilson",
-                "Engineering", null, true));
+        assertThat(nour)
+                .isEqualTo(new DirectoryPerson(
+                        "nour.brown@harbor.example",
+                        "Nour",
+                        "Brown",
+                        "Warehouse",
+                        "thandiwe.sato@harbor.example",
+                        false));
+        assertThat(person("harbor-point-marina.csv", "thandiwe.sato@harbor.example")
+                        .managerEmail())
+                .isNull();
+        assertThat(xavier)
+                .isEqualTo(new DirectoryPerson(
+                        "xavier.wilson@beacon.example", "Xavier", "Wilson", "Engineering", null, true));
     }
 
     @Test
@@ -183,9 +219,11 @@ class DirectoryExportParserTests {
 
     @Test
     void readsLfExports() {
-        assertThat(new String(DemoFiles.bytes("directory/juniper-architecture.csv"))).doesNotContain("\r");
+        assertThat(new String(DemoFiles.bytes("directory/juniper-architecture.csv")))
+                .doesNotContain("\r");
 
-        assertThat(DemoFiles.export("juniper-architecture.csv").people()).hasSize(18)
+        assertThat(DemoFiles.export("juniper-architecture.csv").people())
+                .hasSize(18)
                 .allSatisfy(person -> assertThat(person.department()).isIn("Clinical", "Executive"));
     }
 
@@ -201,10 +239,12 @@ class DirectoryExportParserTests {
 
         DirectoryExport export = parse("okta.csv", okta);
 
-        assertThat(export.people()).containsExactly(
-                new DirectoryPerson("a@example.com", "Ana, Jr.", "O\"Brien", "Sales, EMEA", "boss@example.com", false),
-                new DirectoryPerson("b@example.com", "Ben", "Two\nLines", null, null, false),
-                new DirectoryPerson("c@example.com", "Cy", "Doe", null, null, false));
+        assertThat(export.people())
+                .containsExactly(
+                        new DirectoryPerson(
+                                "a@example.com", "Ana, Jr.", "O\"Brien", "Sales, EMEA", "boss@example.com", false),
+                        new DirectoryPerson("b@example.com", "Ben", "Two\nLines", null, null, false),
+                        new DirectoryPerson("c@example.com", "Cy", "Doe", null, null, false));
     }
 
     @Test
@@ -214,8 +254,8 @@ class DirectoryExportParserTests {
                 Member,False,Legal,López,Ana,ana.lopez@example.com
                 """;
 
-        assertThat(parse("entra.csv", entra).people()).containsExactly(
-                new DirectoryPerson("ana.lopez@example.com", "Ana", "López", "Legal", null, true));
+        assertThat(parse("entra.csv", entra).people())
+                .containsExactly(new DirectoryPerson("ana.lopez@example.com", "Ana", "López", "Legal", null, true));
     }
 
     @Test
@@ -228,10 +268,11 @@ class DirectoryExportParserTests {
 
         DirectoryExport export = parse("okta.csv", okta);
 
-        assertThat(export.people()).extracting(DirectoryPerson::email, DirectoryPerson::emailKey)
+        assertThat(export.people())
+                .extracting(DirectoryPerson::email, DirectoryPerson::emailKey)
                 .containsExactly(tuple("Ana.Lopez@Example.com", "ana.lopez@example.com"));
-        assertThat(export.skipped()).containsExactly(
-                new SkippedRow(3, "ana.lopez@example.com", "duplicate email, already on row 2"));
+        assertThat(export.skipped())
+                .containsExactly(new SkippedRow(3, "ana.lopez@example.com", "duplicate email, already on row 2"));
     }
 
     @Test
@@ -245,10 +286,11 @@ class DirectoryExportParserTests {
 
         DirectoryExport export = parse("okta.csv", okta);
 
-        assertThat(export.skipped()).containsExactly(new SkippedRow(2, null, "no email address"),
-                new SkippedRow(3, "not an email", "not a valid email address"));
-        assertThat(export.people()).containsExactly(
-                new DirectoryPerson("z@example.com", "Zoë", "", null, null, false));
+        assertThat(export.skipped())
+                .containsExactly(
+                        new SkippedRow(2, null, "no email address"),
+                        new SkippedRow(3, "not an email", "not a valid email address"));
+        assertThat(export.people()).containsExactly(new DirectoryPerson("z@example.com", "Zoë", "", null, null, false));
     }
 
     @Test
@@ -258,7 +300,9 @@ class DirectoryExportParserTests {
                 partner_other.example#ext#@tenant.onmicrosoft.com,Pat,Partner,False,US
                 """;
 
-        assertThat(parse("m365.csv", m365).skipped()).extracting(SkippedRow::reason).containsExactly("guest account");
+        assertThat(parse("m365.csv", m365).skipped())
+                .extracting(SkippedRow::reason)
+                .containsExactly("guest account");
     }
 
     @Test
@@ -277,7 +321,8 @@ class DirectoryExportParserTests {
         assertThat(refusal("entra-export.csv", entraWithoutStatus))
                 .hasMessage("entra-export.csv is not a user export Muster can read: for the Entra ID user download "
                         + "format it lacks the column(s) accountEnabled.")
-                .extracting(DirectoryImportException::fileName).isEqualTo("entra-export.csv");
+                .extracting(DirectoryImportException::fileName)
+                .isEqualTo("entra-export.csv");
     }
 
     @Test
@@ -289,19 +334,24 @@ class DirectoryExportParserTests {
 
     @Test
     void namesTheMissingColumnsOfTheExpectedFormatWhenNothingMatches() {
-        DirectoryImportException refusal = catchThrowableOfType(DirectoryImportException.class,
-                () -> new DirectoryExportParser().parse("users.csv", DemoFiles.stream("Email\na@b.c\n"),
-                        DirectoryFormat.M365_B));
+        DirectoryImportException refusal = catchThrowableOfType(
+                DirectoryImportException.class,
+                () -> new DirectoryExportParser()
+                        .parse("users.csv", DemoFiles.stream("Email\na@b.c\n"), DirectoryFormat.M365_B));
 
-        assertThat(refusal).hasMessage("users.csv is not a user export Muster can read: for the Microsoft 365 "
-                + "users export format it lacks the column(s) User principal name, First name, Last name, "
-                + "Block credential, CountryOrRegion.");
+        assertThat(refusal)
+                .hasMessage("users.csv is not a user export Muster can read: for the Microsoft 365 "
+                        + "users export format it lacks the column(s) User principal name, First name, Last name, "
+                        + "Block credential, CountryOrRegion.");
     }
 
     @Test
     void expectedFormatDoesNotOverrideABetterMatch() {
-        DirectoryExport export = new DirectoryExportParser().parse("bayside-dental-group.csv",
-                DemoFiles.open("directory/bayside-dental-group.csv"), DirectoryFormat.GOOGLE_UPLOAD);
+        DirectoryExport export = new DirectoryExportParser()
+                .parse(
+                        "bayside-dental-group.csv",
+                        DemoFiles.open("directory/bayside-dental-group.csv"),
+                        DirectoryFormat.GOOGLE_UPLOAD);
 
         assertThat(export.format()).isEqualTo(DirectoryFormat.GOOGLE_DOWNLOAD);
         assertThat(export.suspendedCount()).isEqualTo(4);
@@ -319,8 +369,9 @@ class DirectoryExportParserTests {
         byte[] latin1 = "login,email,firstName,lastName\nz@x.io,z@x.io,Zo\u00eb,Dvo\u0159\u00e1k\n"
                 .getBytes(StandardCharsets.ISO_8859_1);
 
-        assertThat(catchThrowableOfType(DirectoryImportException.class,
-                () -> new DirectoryExportParser().parse("latin.csv", new ByteArrayInputStream(latin1))))
+        assertThat(catchThrowableOfType(
+                        DirectoryImportException.class,
+                        () -> new DirectoryExportParser().parse("latin.csv", new ByteArrayInputStream(latin1))))
                 .hasMessageStartingWith("latin.csv is not UTF-8 text");
     }
 
@@ -335,22 +386,30 @@ class DirectoryExportParserTests {
     }
 
     private static DirectoryImportException refusal(String fileName, String text) {
-        return catchThrowableOfType(DirectoryImportException.class,
-                () -> parse(fileName, text));
+        return catchThrowableOfType(DirectoryImportException.class, () -> parse(fileName, text));
     }
 
     private static List<String> suspendedEmails(String file) {
-        return DemoFiles.export(file).people().stream().filter(DirectoryPerson::suspended)
-                .map(DirectoryPerson::email).toList();
+        return DemoFiles.export(file).people().stream()
+                .filter(DirectoryPerson::suspended)
+                .map(DirectoryPerson::email)
+                .toList();
     }
 
     private static DirectoryPerson person(String file, String email) {
-        return DemoFiles.export(file).people().stream().filter(person -> person.email().equals(email))
-                .findFirst().orElseThrow();
+        return DemoFiles.export(file).people().stream()
+                .filter(person -> person.email().equals(email))
+                .findFirst()
+                .orElseThrow();
     }
 
-    private record PlainRule(String email, String firstName, String lastName, String suspendedColumn,
-            String suspendedValue, String guestColumn) {
+    private record PlainRule(
+            String email,
+            String firstName,
+            String lastName,
+            String suspendedColumn,
+            String suspendedValue,
+            String guestColumn) {
 
         boolean guest(PlainCsv csv, List<String> row) {
             return csv.value(row, email).contains("#EXT#")
@@ -358,7 +417,8 @@ class DirectoryExportParserTests {
         }
 
         boolean nameless(PlainCsv csv, List<String> row) {
-            return csv.value(row, firstName).isEmpty() && csv.value(row, lastName).isEmpty();
+            return csv.value(row, firstName).isEmpty()
+                    && csv.value(row, lastName).isEmpty();
         }
 
         boolean suspended(PlainCsv csv, List<String> row) {

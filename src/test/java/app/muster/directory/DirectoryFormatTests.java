@@ -6,15 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class DirectoryFormatTests {
 
-    private static final List<String> GOOGLE_UPLOAD = List.of("First Name [Required]", "Last Name [Required]",
-            "Email Address [Required]", "Manager Email", "Department", "New Status [UPLOAD ONLY]");
+    private static final List<String> GOOGLE_UPLOAD = List.of(
+            "First Name [Required]",
+            "Last Name [Required]",
+            "Email Address [Required]",
+            "Manager Email",
+            "Department",
+            "New Status [UPLOAD ONLY]");
 
     @ParameterizedTest
     @EnumSource(DirectoryFormat.class)
@@ -30,7 +34,8 @@ class DirectoryFormatTests {
 
     @Test
     void refusesAnUnknownFormatId() {
-        assertThatIllegalArgumentException().isThrownBy(() -> DirectoryFormat.fromId("csv-export"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DirectoryFormat.fromId("csv-export"))
                 .withMessageContaining("csv-export");
     }
 
@@ -52,8 +57,13 @@ class DirectoryFormatTests {
 
     @Test
     void letsTheExpectedFormatDecideBetweenEqualMatches() {
-        List<String> both = List.of("User principal name", "First name", "Last name", "Block credential",
-                "Country/Region", "CountryOrRegion");
+        List<String> both = List.of(
+                "User principal name",
+                "First name",
+                "Last name",
+                "Block credential",
+                "Country/Region",
+                "CountryOrRegion");
 
         assertThat(DirectoryFormat.detect(both, DirectoryFormat.M365_B)).contains(DirectoryFormat.M365_B);
         assertThat(DirectoryFormat.detect(both, DirectoryFormat.M365_A)).contains(DirectoryFormat.M365_A);

@@ -3,15 +3,13 @@ package app.muster.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import app.muster.directory.DemoFiles.DemoClient;
+import app.muster.directory.DemoFiles.PlainCsv;
 import java.util.List;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import app.muster.directory.DemoFiles.DemoClient;
-import app.muster.directory.DemoFiles.PlainCsv;
 
 class GroupMembershipParserTests {
 
@@ -24,13 +22,15 @@ class GroupMembershipParserTests {
     void readsEachDistinctMembershipOfEveryDemoGroupFile(DemoClient client) {
         PlainCsv csv = DemoFiles.plain("groups/" + client.groupsFile());
         List<List<String>> distinct = csv.rows().stream()
-                .map(row -> List.of(csv.value(row, "group"), csv.value(row, "member_email").toLowerCase(Locale.ROOT)))
+                .map(row -> List.of(
+                        csv.value(row, "group"), csv.value(row, "member_email").toLowerCase(Locale.ROOT)))
                 .distinct()
                 .toList();
 
         List<GroupMembership> memberships = DemoFiles.memberships(client.groupsFile());
 
-        assertThat(memberships).extracting(membership -> List.of(membership.group(), membership.emailKey()))
+        assertThat(memberships)
+                .extracting(membership -> List.of(membership.group(), membership.emailKey()))
                 .containsExactlyElementsOf(distinct);
     }
 
@@ -38,7 +38,8 @@ class GroupMembershipParserTests {
     void keepsTheEmailAsWrittenAndMatchesItByLowerCaseKey() {
         GroupMembership managers = DemoFiles.memberships("bayside-dental-group.csv").stream()
                 .filter(membership -> membership.memberEmail().equals("AARAV.MOREAU@BAYSIDE.EXAMPLE"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
 
         assertThat(managers.group()).isEqualTo("Managers");
         assertThat(managers.emailKey()).isEqualTo("aarav.moreau@bayside.example");
@@ -48,8 +49,10 @@ class GroupMembershipParserTests {
     void dropsARepeatedMembershipWrittenInOtherLetterCase() {
         List<GroupMembership> memberships = DemoFiles.memberships("acme-industries.csv");
 
-        assertThat(memberships).filteredOn(membership -> membership.emailKey().equals("samuel.nielsen@acme.example"))
-                .containsExactly(new GroupMembership("Operations", "samuel.nielsen@acme.example"),
+        assertThat(memberships)
+                .filteredOn(membership -> membership.emailKey().equals("samuel.nielsen@acme.example"))
+                .containsExactly(
+                        new GroupMembership("Operations", "samuel.nielsen@acme.example"),
                         new GroupMembership("Managers", "samuel.nielsen@acme.example"));
         assertThat(memberships).hasSize(236);
     }
@@ -60,8 +63,9 @@ class GroupMembershipParserTests {
                 + " ana@example.com ,HR system, Sales \r\n"
                 + "ben@example.com,,IT\r\n";
 
-        assertThat(parse("groups.csv", text)).containsExactly(new GroupMembership("Sales", "ana@example.com"),
-                new GroupMembership("IT", "ben@example.com"));
+        assertThat(parse("groups.csv", text))
+                .containsExactly(
+                        new GroupMembership("Sales", "ana@example.com"), new GroupMembership("IT", "ben@example.com"));
     }
 
     @Test
@@ -82,8 +86,8 @@ class GroupMembershipParserTests {
     void refusesAFileWithoutTheMemberEmailColumnNamingIt() {
         DirectoryImportException refusal = refusal("teams.csv", "group,email\nSales,ana@example.com\n");
 
-        assertThat(refusal).hasMessage("teams.csv is not a group file Muster can read: it lacks the column(s) "
-                + "member_email.");
+        assertThat(refusal)
+                .hasMessage("teams.csv is not a group file Muster can read: it lacks the column(s) " + "member_email.");
         assertThat(refusal.fileName()).isEqualTo("teams.csv");
     }
 

@@ -2,11 +2,19 @@ package app.muster.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.muster.MusterTest;
+import app.muster.MutableClock;
+import app.muster.TestTenants;
+import app.muster.directory.ClientOrg;
+import app.muster.security.MspAdminPrincipal;
+import app.muster.tracking.CourseEnrollmentRow;
+import app.muster.tracking.TrainingOverview;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,16 +27,6 @@ import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.reactive.TransactionalOperator;
-
-import app.muster.MusterTest;
-import app.muster.MutableClock;
-import app.muster.TestTenants;
-import app.muster.directory.ClientOrg;
-import app.muster.security.MspAdminPrincipal;
-import app.muster.tracking.CourseEnrollmentRow;
-import app.muster.tracking.TrainingOverview;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -51,18 +49,25 @@ class EnrollmentSchedulerTests {
 
     @Autowired
     TestTenants tenants;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     LaunchService launchService;
+
     @Autowired
     EnrollmentScheduler scheduler;
+
     @Autowired
     TrainingOverview overview;
+
     @Autowired
     TrainingEvents events;
+
     @Autowired
     Environment environment;
+
     @Autowired
     DatabaseClient db;
 
@@ -80,8 +85,8 @@ class EnrollmentSchedulerTests {
         ClientOrg denver = tenants.demoClient("Delta Freight Logistics");
         LocalDate usClocksSpringForward = LocalDate.of(2027, 3, 14);
         LocalDate dayAfterSydneyFallsBack = LocalDate.of(2027, 4, 5);
-        var sydneyBatch = launch(sydney, schedule("vishing", usClocksSpringForward),
-                schedule("mfa-fatigue", dayAfterSydneyFallsBack));
+        var sydneyBatch = launch(
+                sydney, schedule("vishing", usClocksSpringForward), schedule("mfa-fatigue", dayAfterSydneyFallsBack));
         var denverBatch = launch(denver, schedule("vishing", usClocksSpringForward));
 
         fireAt("2027-03-13T12:59:59Z");
@@ -119,22 +124,35 @@ class EnrollmentSchedulerTests {
 
     @Test
     void twoEngineInstancesOnOneDatabaseFireEachCourseEnrollmentOnce() {
-        var clients = List.of("Evergreen Family Clinic", "Juniper Architecture", "Meridian Accounting",
-                "Northstar Realty", "Quayside Insurance Brokers", "Redwood Credit Partners").stream()
-                .map(tenants::demoClient).toList();
+        var clients = List.of(
+                        "Evergreen Family Clinic",
+                        "Juniper Architecture",
+                        "Meridian Accounting",
+                        "Northstar Realty",
+                        "Quayside Insurance Brokers",
+                        "Redwood Credit Partners")
+                .stream()
+                .map(tenants::demoClient)
+                .toList();
         var batches = clients.stream()
-                .map(client -> launch(client, schedule("passphrases", LocalDate.of(2027, 3, 22)),
+                .map(client -> launch(
+                        client,
+                        schedule("passphrases", LocalDate.of(2027, 3, 22)),
                         schedule("incident-reporting", LocalDate.of(2027, 3, 22))))
                 .toList();
         EnrollmentScheduler secondInstance = secondEngineOnTheSameDatabase();
         clock.set(Instant.parse("2027-03-23T12:00:00Z"));
 
-        Flux.merge(scheduler.fireDue().subscribeOn(Schedulers.boundedElastic()),
-                secondInstance.fireDue().subscribeOn(Schedulers.boundedElastic())).blockLast();
+        Flux.merge(
+                        scheduler.fireDue().subscribeOn(Schedulers.boundedElastic()),
+                        secondInstance.fireDue().subscribeOn(Schedulers.boundedElastic()))
+                .blockLast();
 
         for (int i = 0; i < clients.size(); i++) {
-            for (CourseEnrollmentRow row : overview.batch(admin.mspId(), clients.get(i).id(), batches.get(i))
-                    .block().courses()) {
+            for (CourseEnrollmentRow row : overview.batch(
+                            admin.mspId(), clients.get(i).id(), batches.get(i))
+                    .block()
+                    .courses()) {
                 assertThat(row.status()).isEqualTo(CourseEnrollmentStatus.ENROLLED);
                 assertThat(row.attempts()).as("times fired").isEqualTo(1);
                 assertThat(row.learnersAssigned()).isEqualTo((int) tenants.activeUsers(clients.get(i)));
@@ -143,21 +161,26 @@ class EnrollmentSchedulerTests {
     }
 
     private EnrollmentScheduler secondEngineOnTheSameDatabase() {
-        var options = ConnectionFactoryOptions.parse(environment.getProperty("spring.r2dbc.url")).mutate()
+        var options = ConnectionFactoryOptions.parse(environment.getProperty("spring.r2dbc.url"))
+                .mutate()
                 .option(ConnectionFactoryOptions.USER, environment.getProperty("spring.r2dbc.username", "sa"))
                 .option(ConnectionFactoryOptions.PASSWORD, environment.getProperty("spring.r2dbc.password", ""))
                 .build();
         var connections = ConnectionFactories.get(options);
         var otherDb = DatabaseClient.create(connections);
         var otherTransactions = TransactionalOperator.create(new R2dbcTransactionManager(connections));
-        var firing = new CourseEnrollmentFiring(otherDb, otherTransactions, events,
-                new TrainingTotalsKeeper(otherDb), clock);
+        var firing = new CourseEnrollmentFiring(
+                otherDb, otherTransactions, events, new TrainingTotalsKeeper(otherDb), clock);
         return new EnrollmentScheduler(otherDb, firing, clock, java.time.Duration.ofHours(1));
     }
 
     private UUID launch(ClientOrg client, CourseSchedule... schedules) {
-        var request = new LaunchRequest(UUID.randomUUID(), List.of(client.id()), List.of(schedules),
-                Targeting.allUsers(), Notifications.none());
+        var request = new LaunchRequest(
+                UUID.randomUUID(),
+                List.of(client.id()),
+                List.of(schedules),
+                Targeting.allUsers(),
+                Notifications.none());
         return launchService.launch(admin, request).blockFirst().batchId();
     }
 
@@ -176,11 +199,16 @@ class EnrollmentSchedulerTests {
 
     private CourseEnrollmentRow row(UUID batchId, String courseId) {
         return overview.batch(admin.mspId(), orgOf(batchId), batchId).block().courses().stream()
-                .filter(row -> row.courseId().equals(courseId)).findFirst().orElseThrow();
+                .filter(row -> row.courseId().equals(courseId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private UUID orgOf(UUID batchId) {
-        return db.sql("SELECT org_id FROM enrollment_batch WHERE id = :id").bind("id", batchId)
-                .map(row -> row.get("org_id", UUID.class)).one().block();
+        return db.sql("SELECT org_id FROM enrollment_batch WHERE id = :id")
+                .bind("id", batchId)
+                .map(row -> row.get("org_id", UUID.class))
+                .one()
+                .block();
     }
 }

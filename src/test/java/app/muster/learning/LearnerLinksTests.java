@@ -3,14 +3,6 @@ package app.muster.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import app.muster.MusterTest;
 import app.muster.TestTenants;
 import app.muster.base.NotFound;
@@ -22,16 +14,25 @@ import app.muster.enrollment.Notifications;
 import app.muster.enrollment.Targeting;
 import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.TrainingOverview;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @MusterTest
 class LearnerLinksTests {
 
     @Autowired
     TestTenants tenants;
+
     @Autowired
     LearnerLinks links;
+
     @Autowired
     LaunchService launchService;
+
     @Autowired
     TrainingOverview overview;
 
@@ -43,11 +44,19 @@ class LearnerLinksTests {
     void launch() {
         admin = tenants.demoAdmin();
         cedar = tenants.demoClient("Cedar Ridge Law LLP");
-        var request = new LaunchRequest(UUID.randomUUID(), List.of(cedar.id()),
-                List.of(CourseSchedule.immediately("data-handling", LocalDate.now().plusDays(20))),
-                Targeting.allUsers(), Notifications.none());
+        var request = new LaunchRequest(
+                UUID.randomUUID(),
+                List.of(cedar.id()),
+                List.of(CourseSchedule.immediately(
+                        "data-handling", LocalDate.now().plusDays(20))),
+                Targeting.allUsers(),
+                Notifications.none());
         UUID batchId = launchService.launch(admin, request).blockFirst().batchId();
-        courseEnrollment = overview.batch(admin.mspId(), cedar.id(), batchId).block().courses().getFirst().id();
+        courseEnrollment = overview.batch(admin.mspId(), cedar.id(), batchId)
+                .block()
+                .courses()
+                .getFirst()
+                .id();
     }
 
     @Test
@@ -58,10 +67,14 @@ class LearnerLinksTests {
 
         assertThat(token).hasSizeGreaterThanOrEqualTo(40);
         assertThat(links.learner(token).block().userId()).isEqualTo(learner.userId());
-        assertThat(links.assignments(token).block()).extracting(LearnerAssignmentView::courseId)
+        assertThat(links.assignments(token).block())
+                .extracting(LearnerAssignmentView::courseId)
                 .contains("data-handling");
-        assertThat(tenants.count("SELECT COUNT(*) AS n FROM learner_link WHERE user_id = :id AND token_hash = '"
-                + token + "'", learner.userId())).as("the token itself is never stored").isZero();
+        assertThat(tenants.count(
+                        "SELECT COUNT(*) AS n FROM learner_link WHERE user_id = :id AND token_hash = '" + token + "'",
+                        learner.userId()))
+                .as("the token itself is never stored")
+                .isZero();
     }
 
     @Test
@@ -79,7 +92,8 @@ class LearnerLinksTests {
         MspAdminPrincipal stranger = tenants.otherMspAdmin();
         var learner = overview.learners(admin.mspId(), courseEnrollment).block().getFirst();
 
-        assertThat(overview.learners(stranger.mspId(), courseEnrollment).block()).isEmpty();
+        assertThat(overview.learners(stranger.mspId(), courseEnrollment).block())
+                .isEmpty();
         assertThatThrownBy(() -> links.issueFor(stranger, learner.userId()).block())
                 .isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> links.revokeFor(stranger, learner.userId()).block())

@@ -2,23 +2,6 @@ package app.muster.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.r2dbc.core.DatabaseClient;
-
 import app.muster.TestTenants;
 import app.muster.base.Rows;
 import app.muster.browser.MusterServerTest;
@@ -32,6 +15,21 @@ import app.muster.enrollment.Notifications;
 import app.muster.enrollment.Targeting;
 import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.TrainingOverview;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,14 +40,19 @@ class XapiStatementsTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TestTenants tenants;
+
     @Autowired
     LaunchService launchService;
+
     @Autowired
     LearnerProgress progress;
+
     @Autowired
     TrainingOverview overview;
+
     @Autowired
     DatabaseClient db;
 
@@ -110,9 +113,10 @@ class XapiStatementsTests {
         var response = post(unknown);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("No learner assignment has the registration", "context.registration")
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .contains("No learner assignment has the registration", "context.registration")
                 .doesNotContain("Exception", "at app.muster");
         assertThat(status(assignment)).isEqualTo("ASSIGNED");
     }
@@ -159,8 +163,8 @@ class XapiStatementsTests {
 
     @Test
     void refusesMalformedJsonWithoutAStackTrace() throws Exception {
-        String malformed = new ClassPathResource("cmi5/malformed-initialized.json").getContentAsString(
-                StandardCharsets.UTF_8);
+        String malformed =
+                new ClassPathResource("cmi5/malformed-initialized.json").getContentAsString(StandardCharsets.UTF_8);
 
         var response = post(malformed);
 
@@ -177,20 +181,31 @@ class XapiStatementsTests {
                 FROM learner_assignment a
                 JOIN course_enrollment ce ON ce.id = a.course_enrollment_id
                 WHERE ce.batch_id = :id
-                """).bind("id", batchId).map(row -> Rows.count(row, "id")).all().collectList().block();
+                """)
+                .bind("id", batchId)
+                .map(row -> Rows.count(row, "id"))
+                .all()
+                .collectList()
+                .block();
 
         assignments.forEach(id -> progress.complete(id, 90).block());
         progress.complete(assignments.getFirst(), 10).block();
 
-        var row = overview.batch(admin.mspId(), harbor.id(), batchId).block().courses().getFirst();
+        var row = overview.batch(admin.mspId(), harbor.id(), batchId)
+                .block()
+                .courses()
+                .getFirst();
         assertThat(row.status()).isEqualTo(CourseEnrollmentStatus.COMPLETED);
         assertThat(row.learnersCompleted()).isEqualTo(assignments.size()).isEqualTo(row.learnersAssigned());
         assertThat(score(new Assignment(assignments.getFirst(), null, null))).isEqualTo(90);
     }
 
     private UUID launch(ClientOrg client, String courseId) {
-        var request = new LaunchRequest(UUID.randomUUID(), List.of(client.id()),
-                List.of(CourseSchedule.immediately(courseId, LocalDate.now().plusDays(30))), Targeting.allUsers(),
+        var request = new LaunchRequest(
+                UUID.randomUUID(),
+                List.of(client.id()),
+                List.of(CourseSchedule.immediately(courseId, LocalDate.now().plusDays(30))),
+                Targeting.allUsers(),
                 Notifications.none());
         return launchService.launch(admin, request).blockFirst().batchId();
     }
@@ -203,10 +218,12 @@ class XapiStatementsTests {
                 JOIN course_enrollment ce ON ce.id = a.course_enrollment_id
                 WHERE ce.batch_id = :id
                 ORDER BY u.email
-                """).bind("id", batchId)
-                .map(row -> new Assignment(Rows.count(row, "id"), row.get("registration", UUID.class),
-                        row.get("email", String.class)))
-                .all().blockFirst();
+                """)
+                .bind("id", batchId)
+                .map(row -> new Assignment(
+                        Rows.count(row, "id"), row.get("registration", UUID.class), row.get("email", String.class)))
+                .all()
+                .blockFirst();
     }
 
     /** A statement from the cmi5 specification's samples, addressed to our learner, course and registration. */
@@ -229,18 +246,27 @@ class XapiStatementsTests {
     }
 
     private String status(Assignment of) {
-        return db.sql("SELECT status FROM learner_assignment WHERE id = :id").bind("id", of.id())
-                .map(row -> row.get("status", String.class)).one().block();
+        return db.sql("SELECT status FROM learner_assignment WHERE id = :id")
+                .bind("id", of.id())
+                .map(row -> row.get("status", String.class))
+                .one()
+                .block();
     }
 
     private Integer score(Assignment of) {
-        return db.sql("SELECT score FROM learner_assignment WHERE id = :id").bind("id", of.id())
-                .map(row -> row.get("score", Integer.class)).one().block();
+        return db.sql("SELECT score FROM learner_assignment WHERE id = :id")
+                .bind("id", of.id())
+                .map(row -> row.get("score", Integer.class))
+                .one()
+                .block();
     }
 
     private long attempts(Assignment of) {
-        return db.sql("SELECT attempts FROM learner_assignment WHERE id = :id").bind("id", of.id())
-                .map(row -> Rows.count(row, "attempts")).one().block();
+        return db.sql("SELECT attempts FROM learner_assignment WHERE id = :id")
+                .bind("id", of.id())
+                .map(row -> Rows.count(row, "attempts"))
+                .one()
+                .block();
     }
 
     private long learnersCompleted(Assignment of) {
@@ -249,9 +275,12 @@ class XapiStatementsTests {
                 FROM course_enrollment ce
                 JOIN learner_assignment a ON a.course_enrollment_id = ce.id
                 WHERE a.id = :id
-                """).bind("id", of.id()).map(row -> Rows.count(row, "learners_completed")).one().block();
+                """)
+                .bind("id", of.id())
+                .map(row -> Rows.count(row, "learners_completed"))
+                .one()
+                .block();
     }
 
-    private record Assignment(long id, UUID registration, String email) {
-    }
+    private record Assignment(long id, UUID registration, String email) {}
 }

@@ -3,38 +3,6 @@ package app.muster.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
-import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.core.env.Environment;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.reactive.TransactionalOperator;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-
 import app.muster.MusterTest;
 import app.muster.MutableClock;
 import app.muster.TestTenants;
@@ -51,23 +19,58 @@ import app.muster.learning.LearnerLinks;
 import app.muster.msp.Msps;
 import app.muster.security.MspAdminAccounts;
 import app.muster.security.MspAdminPrincipal;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 @MusterTest
 @Import(LearnerEmailsTests.TestClock.class)
-@TestPropertySource(properties = { "muster.mail.delivery=smtp", "muster.mail.poll-interval=PT1H",
-        "muster.scheduler.poll-interval=PT1H", "muster.public-url=https://training.example/" })
+@TestPropertySource(
+        properties = {
+            "muster.mail.delivery=smtp",
+            "muster.mail.poll-interval=PT1H",
+            "muster.scheduler.poll-interval=PT1H",
+            "muster.public-url=https://training.example/"
+        })
 class LearnerEmailsTests {
 
     /** Monday 7 June 2027, 10:00 in New York. */
     static final Instant LAUNCH = Instant.parse("2027-06-07T14:00:00Z");
+
     static final LocalDate LAUNCH_DAY = LocalDate.of(2027, 6, 7);
     static final LocalDate FAR_DUE = LocalDate.of(2027, 6, 30);
     static final Duration GATHERING = Duration.ofMinutes(1);
@@ -75,8 +78,8 @@ class LearnerEmailsTests {
     static final int SMTP_PORT = freePort();
 
     @RegisterExtension
-    static final GreenMailExtension smtpServer = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension smtpServer =
+            new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -96,26 +99,37 @@ class LearnerEmailsTests {
 
     @Autowired
     MutableClock clock;
+
     @Autowired
     LearnerEmailScheduler scheduler;
+
     @Autowired
     LaunchService launchService;
+
     @Autowired
     LearnerLinks learnerLinks;
+
     @Autowired
     LearnerProgress learnerProgress;
+
     @Autowired
     LearnerMail learnerMail;
+
     @Autowired
     PendingEmails pendingEmails;
+
     @Autowired
     Environment environment;
+
     @Autowired
     MspAdminAccounts accounts;
+
     @Autowired
     Msps msps;
+
     @Autowired
     ClientOrgs clientOrgs;
+
     @Autowired
     DatabaseClient db;
 
@@ -132,7 +146,12 @@ class LearnerEmailsTests {
     @Test
     void sendsNothingWhenBothTogglesAreOff() {
         ClientOrg tidewater = tenants.demoClient("Tidewater Title & Escrow");
-        launch(tidewater, Notifications.none(), LAUNCH_DAY.plusDays(3), "phishing-fundamentals", "mfa-basics",
+        launch(
+                tidewater,
+                Notifications.none(),
+                LAUNCH_DAY.plusDays(3),
+                "phishing-fundamentals",
+                "mfa-basics",
                 "passphrases");
 
         sendDueAt(LAUNCH.plus(GATHERING));
@@ -152,12 +171,12 @@ class LearnerEmailsTests {
     @Test
     void sendsOneEmailListingEveryCourseThatFiredTogether() {
         ClientOrg harbor = tenants.demoClient("Harbor Point Marina");
-        launch(harbor, new Notifications(true, false), FAR_DUE, "phishing-fundamentals", "mfa-basics",
-                "passphrases");
+        launch(harbor, new Notifications(true, false), FAR_DUE, "phishing-fundamentals", "mfa-basics", "passphrases");
         List<Learner> learners = activeLearners(harbor);
 
         sendDueAt(LAUNCH);
-        assertThat(learners).allSatisfy(learner -> assertThat(messagesTo(learner)).isEmpty());
+        assertThat(learners)
+                .allSatisfy(learner -> assertThat(messagesTo(learner)).isEmpty());
 
         sendDueAt(LAUNCH.plus(GATHERING));
 
@@ -166,9 +185,14 @@ class LearnerEmailsTests {
         for (Learner learner : learners) {
             MimeMessage message = messagesTo(learner).getFirst();
             assertThat(subject(message)).isEqualTo("New security training: 3 courses");
-            assertThat(body(message)).contains("Hello " + learner.firstName() + ",", "Harbor Point Marina",
-                    "Phishing Fundamentals", "Multi-Factor Authentication Basics",
-                    "Passphrases and Password Managers", "Wednesday, 30 June 2027");
+            assertThat(body(message))
+                    .contains(
+                            "Hello " + learner.firstName() + ",",
+                            "Harbor Point Marina",
+                            "Phishing Fundamentals",
+                            "Multi-Factor Authentication Basics",
+                            "Passphrases and Password Managers",
+                            "Wednesday, 30 June 2027");
             assertThat(learnerLinks.learner(token(message)).block().userId()).isEqualTo(learner.id());
         }
         assertThat(learners).hasSize((int) tenants.activeUsers(harbor)).isNotEmpty();
@@ -181,13 +205,15 @@ class LearnerEmailsTests {
         Instant firstSent = LAUNCH.plus(GATHERING);
         sendDueAt(firstSent);
         List<Learner> learners = activeLearners(aurora);
-        assertThat(learners).allSatisfy(learner -> assertThat(messagesTo(learner)).hasSize(1));
+        assertThat(learners)
+                .allSatisfy(learner -> assertThat(messagesTo(learner)).hasSize(1));
 
         clock.set(LAUNCH.plus(Duration.ofMinutes(10)));
         launch(aurora, new Notifications(true, false), FAR_DUE, "mfa-basics");
         sendDueAt(LAUNCH.plus(Duration.ofMinutes(12)));
         sendDueAt(firstSent.plus(Duration.ofHours(1)).minusSeconds(1));
-        assertThat(learners).allSatisfy(learner -> assertThat(messagesTo(learner)).hasSize(1));
+        assertThat(learners)
+                .allSatisfy(learner -> assertThat(messagesTo(learner)).hasSize(1));
 
         sendDueAt(firstSent.plus(Duration.ofHours(1)));
 
@@ -213,14 +239,15 @@ class LearnerEmailsTests {
 
         smtpServer.start();
         sendDueAt(LAUNCH.plus(GATHERING).plusSeconds(59));
-        await().untilAsserted(() -> assertThat(learners).allSatisfy(learner -> assertThat(messagesTo(learner))
-                .hasSize(learner.equals(failedFirst) ? 0 : 1)));
+        await().untilAsserted(() -> assertThat(learners)
+                .allSatisfy(learner -> assertThat(messagesTo(learner)).hasSize(learner.equals(failedFirst) ? 0 : 1)));
 
         sendDueAt(LAUNCH.plus(GATHERING).plus(EmailSending.backoff(1)));
         await().untilAsserted(() -> assertThat(messagesTo(failedFirst)).hasSize(1));
 
         sendDueAt(LAUNCH.plus(Duration.ofHours(3)));
-        assertThat(learners).allSatisfy(learner -> assertThat(messagesTo(learner)).hasSize(1));
+        assertThat(learners)
+                .allSatisfy(learner -> assertThat(messagesTo(learner)).hasSize(1));
         assertThat(emailsOf(juniper, "SENT")).isEqualTo(learners.size());
     }
 
@@ -238,8 +265,11 @@ class LearnerEmailsTests {
                     attempts = 1,
                     claimed_at = :claimedAt
                 WHERE user_id = :userId
-                """).bind("claimedAt", queuedAt.atOffset(ZoneOffset.UTC)).bind("userId", interrupted.id())
-                .then().block();
+                """)
+                .bind("claimedAt", queuedAt.atOffset(ZoneOffset.UTC))
+                .bind("userId", interrupted.id())
+                .then()
+                .block();
 
         sendDueAt(queuedAt);
         sendDueAt(queuedAt.plus(EmailSending.INTERRUPTED_AFTER).plusSeconds(1));
@@ -265,46 +295,58 @@ class LearnerEmailsTests {
 
         sendDueAt(Instant.parse("2027-06-08T14:00:00Z"));
         sendDueAt(Instant.parse("2027-06-09T03:59:00Z"));
-        assertThat(reminded).allSatisfy(learner -> assertThat(messagesTo(learner)).isEmpty());
+        assertThat(reminded)
+                .allSatisfy(learner -> assertThat(messagesTo(learner)).isEmpty());
 
         sendDueAt(Instant.parse("2027-06-09T04:00:00Z"));
         sendDueAt(Instant.parse("2027-06-09T20:00:00Z"));
         sendDueAt(Instant.parse("2027-06-12T03:59:00Z"));
-        assertThat(reminded).allSatisfy(learner -> assertThat(subjectsTo(learner))
-                .containsExactly("Reminder: Ransomware: What Every Employee Should Know due in 3 days"));
+        assertThat(reminded)
+                .allSatisfy(learner -> assertThat(subjectsTo(learner))
+                        .containsExactly("Reminder: Ransomware: What Every Employee Should Know due in 3 days"));
 
         sendDueAt(Instant.parse("2027-06-12T04:00:00Z"));
         sendDueAt(Instant.parse("2027-06-12T22:00:00Z"));
         sendDueAt(Instant.parse("2027-06-13T14:00:00Z"));
 
-        assertThat(reminded).allSatisfy(learner -> assertThat(subjectsTo(learner)).containsExactly(
-                "Reminder: Ransomware: What Every Employee Should Know due in 3 days",
-                "Reminder: Ransomware: What Every Employee Should Know due today"));
+        assertThat(reminded)
+                .allSatisfy(learner -> assertThat(subjectsTo(learner))
+                        .containsExactly(
+                                "Reminder: Ransomware: What Every Employee Should Know due in 3 days",
+                                "Reminder: Ransomware: What Every Employee Should Know due today"));
         assertThat(messagesTo(finishedEarly)).isEmpty();
-        assertThat(activeLearners(willow)).allSatisfy(learner -> assertThat(subjectsTo(learner))
-                .containsExactly("New security training: Ransomware: What Every Employee Should Know"));
+        assertThat(activeLearners(willow))
+                .allSatisfy(learner -> assertThat(subjectsTo(learner))
+                        .containsExactly("New security training: Ransomware: What Every Employee Should Know"));
     }
 
     @Test
     void twoPollersAtOnceSendEachEmailOnce() {
-        List<ClientOrg> clients = List.of(tenants.demoClient("Fjord Consulting AS"),
-                tenants.demoClient("Redwood Credit Partners"));
+        List<ClientOrg> clients =
+                List.of(tenants.demoClient("Fjord Consulting AS"), tenants.demoClient("Redwood Credit Partners"));
         for (ClientOrg client : clients) {
             launch(client, new Notifications(true, false), FAR_DUE, "tailgating", "usb-media");
         }
-        List<Learner> learners = clients.stream().flatMap(client -> activeLearners(client).stream()).toList();
+        List<Learner> learners = clients.stream()
+                .flatMap(client -> activeLearners(client).stream())
+                .toList();
         LearnerEmailScheduler secondInstance = secondInstanceOnTheSameDatabase();
         clock.set(LAUNCH.plus(GATHERING));
 
-        List<Long> sent = Flux.merge(scheduler.sendDue().subscribeOn(Schedulers.boundedElastic()),
-                secondInstance.sendDue().subscribeOn(Schedulers.boundedElastic())).collectList().block();
+        List<Long> sent = Flux.merge(
+                        scheduler.sendDue().subscribeOn(Schedulers.boundedElastic()),
+                        secondInstance.sendDue().subscribeOn(Schedulers.boundedElastic()))
+                .collectList()
+                .block();
 
         assertThat(sent.stream().mapToLong(Long::longValue).sum()).isEqualTo(learners.size());
-        assertThat(learners).allSatisfy(learner -> assertThat(messagesTo(learner)).hasSize(1));
+        assertThat(learners)
+                .allSatisfy(learner -> assertThat(messagesTo(learner)).hasSize(1));
     }
 
     private LearnerEmailScheduler secondInstanceOnTheSameDatabase() {
-        var options = ConnectionFactoryOptions.parse(environment.getProperty("spring.r2dbc.url")).mutate()
+        var options = ConnectionFactoryOptions.parse(environment.getProperty("spring.r2dbc.url"))
+                .mutate()
                 .option(ConnectionFactoryOptions.USER, environment.getProperty("spring.r2dbc.username", "sa"))
                 .option(ConnectionFactoryOptions.PASSWORD, environment.getProperty("spring.r2dbc.password", ""))
                 .build();
@@ -312,16 +354,19 @@ class LearnerEmailsTests {
         var otherDb = DatabaseClient.create(connections);
         var otherTransactions = TransactionalOperator.create(new R2dbcTransactionManager(connections));
         var pendingEmails = new PendingEmails(otherDb, otherTransactions, GATHERING);
-        var sending = new EmailSending(otherDb, otherTransactions, learnerLinks, learnerMail, clock,
-                "https://training.example");
+        var sending = new EmailSending(
+                otherDb, otherTransactions, learnerLinks, learnerMail, clock, "https://training.example");
         return new LearnerEmailScheduler(pendingEmails, sending, clock, Duration.ofHours(1));
     }
 
     private void launch(ClientOrg client, Notifications notifications, LocalDate dueBy, String... courseIds) {
-        var courses = Arrays.stream(courseIds).map(id -> CourseSchedule.immediately(id, dueBy)).toList();
-        var request = new LaunchRequest(UUID.randomUUID(), List.of(client.id()), courses, Targeting.allUsers(),
-                notifications);
-        assertThat(launchService.launch(admin, request).blockFirst().succeeded()).isTrue();
+        var courses = Arrays.stream(courseIds)
+                .map(id -> CourseSchedule.immediately(id, dueBy))
+                .toList();
+        var request = new LaunchRequest(
+                UUID.randomUUID(), List.of(client.id()), courses, Targeting.allUsers(), notifications);
+        assertThat(launchService.launch(admin, request).blockFirst().succeeded())
+                .isTrue();
     }
 
     private void sendDueAt(Instant instant) {
@@ -338,8 +383,8 @@ class LearnerEmailsTests {
                 ORDER BY email
                 """)
                 .bind("orgId", org.id())
-                .map(row -> new Learner(row.get("id", UUID.class), row.get("email", String.class),
-                        row.get("first_name", String.class)))
+                .map(row -> new Learner(
+                        row.get("id", UUID.class), row.get("email", String.class), row.get("first_name", String.class)))
                 .all()
                 .collectList()
                 .block();
@@ -372,8 +417,8 @@ class LearnerEmailsTests {
     private Learner learnerOf(UUID userId) {
         return db.sql("SELECT id, email, first_name FROM org_user WHERE id = :id")
                 .bind("id", userId)
-                .map(row -> new Learner(row.get("id", UUID.class), row.get("email", String.class),
-                        row.get("first_name", String.class)))
+                .map(row -> new Learner(
+                        row.get("id", UUID.class), row.get("email", String.class), row.get("first_name", String.class)))
                 .one()
                 .block();
     }
@@ -441,6 +486,5 @@ class LearnerEmailsTests {
         }
     }
 
-    record Learner(UUID id, String email, String firstName) {
-    }
+    record Learner(UUID id, String email, String firstName) {}
 }

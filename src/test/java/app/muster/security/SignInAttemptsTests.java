@@ -2,12 +2,10 @@ package app.muster.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.muster.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
-
-import app.muster.MutableClock;
 
 class SignInAttemptsTests {
 
@@ -24,7 +22,9 @@ class SignInAttemptsTests {
         attempts.failed("ADMIN@demo-msp.example", "10.0.0.7");
 
         assertThat(attempts.blocked("admin@demo-msp.example", "10.0.0.7")).isTrue();
-        assertThat(attempts.blocked("admin@demo-msp.example", "10.0.0.8")).as("another address").isFalse();
+        assertThat(attempts.blocked("admin@demo-msp.example", "10.0.0.8"))
+                .as("another address")
+                .isFalse();
     }
 
     @Test

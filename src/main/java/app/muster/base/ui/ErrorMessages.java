@@ -1,23 +1,19 @@
 package app.muster.base.ui;
 
-import java.util.UUID;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-
 import app.muster.base.NotFound;
 import app.muster.base.Refusal;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The one error path of the pages: refusals are shown as they are; anything else is logged with a reference. */
 public final class ErrorMessages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorMessages.class);
 
-    private ErrorMessages() {
-    }
+    private ErrorMessages() {}
 
     public static String describe(Throwable error) {
         if (error instanceof Refusal || error instanceof NotFound) {

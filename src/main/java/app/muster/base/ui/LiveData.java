@@ -1,12 +1,10 @@
 package app.muster.base.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
-
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,16 +25,19 @@ public final class LiveData<T> {
     private Disposable subscription;
     private UI ui;
 
-    private LiveData(Supplier<Flux<?>> changes, Supplier<Mono<T>> load, Consumer<T> show,
-            Consumer<Throwable> failed) {
+    private LiveData(Supplier<Flux<?>> changes, Supplier<Mono<T>> load, Consumer<T> show, Consumer<Throwable> failed) {
         this.changes = changes;
         this.load = load;
         this.show = show;
         this.failed = failed;
     }
 
-    public static <T> LiveData<T> follow(Component view, Supplier<Flux<?>> changes, Supplier<Mono<T>> load,
-            Consumer<T> show, Consumer<Throwable> failed) {
+    public static <T> LiveData<T> follow(
+            Component view,
+            Supplier<Flux<?>> changes,
+            Supplier<Mono<T>> load,
+            Consumer<T> show,
+            Consumer<Throwable> failed) {
         var live = new LiveData<>(changes, load, show, failed);
         view.addAttachListener(attach -> live.start(attach.getUI()));
         view.addDetachListener(detach -> live.stop());
@@ -59,7 +60,8 @@ public final class LiveData<T> {
                 .startWith(Boolean.TRUE)
                 .concatMap(tick -> load.get(), 1)
                 .subscribeOn(Schedulers.boundedElastic())
-                .subscribe(data -> UiUpdates.apply(ui, () -> show.accept(data)),
+                .subscribe(
+                        data -> UiUpdates.apply(ui, () -> show.accept(data)),
                         error -> UiUpdates.apply(ui, () -> failed.accept(error)));
     }
 

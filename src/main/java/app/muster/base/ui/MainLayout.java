@@ -1,5 +1,6 @@
 package app.muster.base.ui;
 
+import app.muster.security.CurrentAdmin;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -12,8 +13,6 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import jakarta.annotation.security.PermitAll;
-
-import app.muster.security.CurrentAdmin;
 
 /** The MSP portal's frame: the product name, the navigation, and who is signed in. */
 @Layout("msp")

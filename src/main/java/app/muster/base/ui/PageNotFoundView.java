@@ -9,7 +9,6 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-
 import jakarta.servlet.http.HttpServletResponse;
 
 /** What an address that leads nowhere shows, in plain words, with a 404 status. */
@@ -18,7 +17,9 @@ public class PageNotFoundView extends VerticalLayout implements HasErrorParamete
 
     PageNotFoundView() {
         addClassNames("page", "not-found");
-        add(new H1("Page not found"), new Paragraph("There is nothing at this address, or it is malformed."),
+        add(
+                new H1("Page not found"),
+                new Paragraph("There is nothing at this address, or it is malformed."),
                 new Anchor("msp/training", "Go to Training Enrollments"));
     }
 

@@ -1,15 +1,13 @@
 package app.muster.base.ui;
 
+import com.vaadin.flow.router.BeforeEnterEvent;
 import java.util.Optional;
 import java.util.UUID;
-
-import com.vaadin.flow.router.BeforeEnterEvent;
 
 /** Reads ids out of a page's address; a malformed id is simply not found. */
 public final class RouteIds {
 
-    private RouteIds() {
-    }
+    private RouteIds() {}
 
     public static Optional<UUID> uuid(BeforeEnterEvent event, String parameter) {
         return event.getRouteParameters().get(parameter).flatMap(RouteIds::parse);

@@ -1,8 +1,8 @@
 package app.muster.base.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.Command;
 import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.server.Command;
 
 /**
  * Applies a result that arrived in the background to a page, if the page is still there. A page closed in the
@@ -10,8 +10,7 @@ import com.vaadin.flow.component.UIDetachedException;
  */
 public final class UiUpdates {
 
-    private UiUpdates() {
-    }
+    private UiUpdates() {}
 
     public static void apply(UI ui, Command command) {
         if (ui.isClosing()) {

@@ -1,31 +1,7 @@
 package app.muster.enrollment.ui;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.OrderedList;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.router.BeforeLeaveEvent;
-import com.vaadin.flow.router.BeforeLeaveObserver;
-import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.router.Route;
-
-import app.muster.base.ui.UiUpdates;
 import app.muster.base.ui.ErrorMessages;
+import app.muster.base.ui.UiUpdates;
 import app.muster.catalog.Course;
 import app.muster.catalog.CourseLibrary;
 import app.muster.directory.ClientOrg;
@@ -35,7 +11,29 @@ import app.muster.enrollment.LaunchRequest;
 import app.muster.enrollment.LaunchService;
 import app.muster.security.CurrentAdmin;
 import app.muster.security.MspAdminPrincipal;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -65,17 +63,28 @@ public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveO
     private int current;
     private boolean launched;
 
-    EnrollmentWizardView(ClientOrgs clientOrgs, CourseLibrary courseLibrary, LaunchService launchService,
-            LaunchPreview launchPreview, CurrentAdmin currentAdmin, Clock clock) {
+    EnrollmentWizardView(
+            ClientOrgs clientOrgs,
+            CourseLibrary courseLibrary,
+            LaunchService launchService,
+            LaunchPreview launchPreview,
+            CurrentAdmin currentAdmin,
+            Clock clock) {
         this.admin = currentAdmin.get();
         this.clientOrgs = clientOrgs;
         this.courseLibrary = courseLibrary;
         this.launchService = launchService;
-        targeting = new TargetingStep(state, orgId -> clientOrgs.groups(admin.mspId(), orgId).collectList());
+        targeting = new TargetingStep(
+                state, orgId -> clientOrgs.groups(admin.mspId(), orgId).collectList());
         schedule = new ScheduleStep(state, clock);
-        review = new ReviewStep(state, schedule::today, chosen -> launchPreview.preview(admin,
-                chosen.clients.stream().map(ClientOrg::id).toList(),
-                chosen.courses.stream().map(Course::id).toList(), chosen.targeting()));
+        review = new ReviewStep(
+                state,
+                schedule::today,
+                chosen -> launchPreview.preview(
+                        admin,
+                        chosen.clients.stream().map(ClientOrg::id).toList(),
+                        chosen.courses.stream().map(Course::id).toList(),
+                        chosen.targeting()));
         steps = List.of(selectOrgs, selectCourses, targeting, schedule, review);
 
         configureButtons();
@@ -88,11 +97,13 @@ public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveO
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
-        Mono.zip(clientOrgs.list(admin.mspId()).collectList(), courseLibrary.all().collectList(),
-                courseLibrary.accessByOrg(admin.mspId()))
+        Mono.zip(
+                        clientOrgs.list(admin.mspId()).collectList(),
+                        courseLibrary.all().collectList(),
+                        courseLibrary.accessByOrg(admin.mspId()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .subscribe(loaded -> UiUpdates.apply(ui,
-                        () -> populate(loaded.getT1(), loaded.getT2(), loaded.getT3())),
+                .subscribe(
+                        loaded -> UiUpdates.apply(ui, () -> populate(loaded.getT1(), loaded.getT2(), loaded.getT3())),
                         error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
@@ -160,9 +171,11 @@ public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveO
 
     private void submit(LaunchRequest request, LaunchResultsPanel results) {
         UI ui = UI.getCurrent();
-        launchService.launch(admin, request)
+        launchService
+                .launch(admin, request)
                 .subscribeOn(Schedulers.boundedElastic())
-                .subscribe(result -> UiUpdates.apply(ui, () -> results.add(result)),
+                .subscribe(
+                        result -> UiUpdates.apply(ui, () -> results.add(result)),
                         error -> UiUpdates.apply(ui, () -> launchRefused(error)));
     }
 
@@ -172,9 +185,11 @@ public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveO
             return;
         }
         var action = event.postpone();
-        var dialog = new ConfirmDialog("Leave the wizard?",
-                "The clients and courses chosen so far are not launched and will be lost.", "Leave", confirm ->
-                action.proceed());
+        var dialog = new ConfirmDialog(
+                "Leave the wizard?",
+                "The clients and courses chosen so far are not launched and will be lost.",
+                "Leave",
+                confirm -> action.proceed());
         dialog.setCancelable(true);
         dialog.setCancelText("Stay");
         dialog.open();

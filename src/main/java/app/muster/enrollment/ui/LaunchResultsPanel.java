@@ -1,10 +1,6 @@
 package app.muster.enrollment.ui;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.BiConsumer;
-
+import app.muster.enrollment.LaunchResult;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -12,8 +8,10 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-
-import app.muster.enrollment.LaunchResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /** The results screen: one line per client as its batch is created, a check or a cross with the reason. */
 class LaunchResultsPanel extends VerticalLayout {
@@ -62,8 +60,10 @@ class LaunchResultsPanel extends VerticalLayout {
     }
 
     private void showProgress() {
-        long failed = lines.values().stream().filter(line -> line.hasClassName("launch-result--failed")).count();
-        progress.setText(lines.size() + " of " + expected + " clients done" + (failed > 0 ? ", " + failed
-                + " failed" : ""));
+        long failed = lines.values().stream()
+                .filter(line -> line.hasClassName("launch-result--failed"))
+                .count();
+        progress.setText(
+                lines.size() + " of " + expected + " clients done" + (failed > 0 ? ", " + failed + " failed" : ""));
     }
 }

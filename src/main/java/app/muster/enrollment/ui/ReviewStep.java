@@ -1,5 +1,20 @@
 package app.muster.enrollment.ui;
 
+import app.muster.base.ui.ErrorMessages;
+import app.muster.base.ui.UiUpdates;
+import app.muster.catalog.Course;
+import app.muster.directory.ClientOrg;
+import app.muster.directory.UserGroup;
+import app.muster.enrollment.ClientPreview;
+import app.muster.enrollment.TargetMode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -7,24 +22,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-
-import com.vaadin.flow.component.UI;
-
-import app.muster.base.ui.UiUpdates;
-import app.muster.base.ui.ErrorMessages;
-import app.muster.catalog.Course;
-import app.muster.directory.ClientOrg;
-import app.muster.directory.UserGroup;
-import app.muster.enrollment.ClientPreview;
-import app.muster.enrollment.TargetMode;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -60,8 +57,11 @@ class ReviewStep extends VerticalLayout implements WizardStep {
     public void enter() {
         launchError.setVisible(false);
         playback.removeAll();
-        playback.add(section("Clients", state.clients.stream().map(ClientOrg::name).toList()),
-                section("Courses", state.courses.stream().map(this::scheduleLine).toList()),
+        playback.add(
+                section("Clients", state.clients.stream().map(ClientOrg::name).toList()),
+                section(
+                        "Courses",
+                        state.courses.stream().map(this::scheduleLine).toList()),
                 section("Recipients", java.util.List.of(recipients())),
                 section("Notifications", java.util.List.of(notifications())));
         showPreview();
@@ -76,9 +76,12 @@ class ReviewStep extends VerticalLayout implements WizardStep {
         if (previewing != null) {
             previewing.dispose();
         }
-        previewing = previewer.apply(state).subscribeOn(Schedulers.boundedElastic()).subscribe(
-                client -> UiUpdates.apply(ui, () -> lines.add(previewLine(client))),
-                error -> UiUpdates.apply(ui, () -> lines.add(new ListItem(ErrorMessages.describe(error)))));
+        previewing = previewer
+                .apply(state)
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(
+                        client -> UiUpdates.apply(ui, () -> lines.add(previewLine(client))),
+                        error -> UiUpdates.apply(ui, () -> lines.add(new ListItem(ErrorMessages.describe(error)))));
     }
 
     private ListItem previewLine(ClientPreview client) {
@@ -120,11 +123,11 @@ class ReviewStep extends VerticalLayout implements WizardStep {
         String included = names(state.includedGroups);
         String excluded = names(state.excludedGroups);
         return switch (state.targetMode) {
-            case SPECIFIC_GROUPS -> "Members of " + included + (excluded.isEmpty() ? "" : ", except members of "
-                    + excluded);
+            case SPECIFIC_GROUPS ->
+                "Members of " + included + (excluded.isEmpty() ? "" : ", except members of " + excluded);
             case EXCLUDE_GROUPS -> "All users except members of " + excluded;
-            case ALL_USERS, INDIVIDUAL_USERS -> TargetMode.ALL_USERS.label()
-                    + " (each client's active users when a course enrolls)";
+            case ALL_USERS, INDIVIDUAL_USERS ->
+                TargetMode.ALL_USERS.label() + " (each client's active users when a course enrolls)";
         };
     }
 

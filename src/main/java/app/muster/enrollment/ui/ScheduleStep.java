@@ -1,9 +1,7 @@
 package app.muster.enrollment.ui;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.Optional;
-
+import app.muster.catalog.Course;
+import app.muster.directory.ClientOrg;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -13,9 +11,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-
-import app.muster.catalog.Course;
-import app.muster.directory.ClientOrg;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * Step 4: per course Enroll on and Due by, as calendar dates in each client's own time zone, two presets, and the
@@ -45,8 +43,13 @@ class ScheduleStep extends VerticalLayout implements WizardStep {
         var presets = new HorizontalLayout(new Span("Presets:"), allImmediateButton, monthlyStaggerButton);
         presets.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         setPadding(false);
-        add(presets, new Paragraph("Dates are calendar dates in each client's own time zone. Leave Enroll on "
-                + "empty to enroll immediately."), courseRows, enrollmentEmail, reminderEmails);
+        add(
+                presets,
+                new Paragraph("Dates are calendar dates in each client's own time zone. Leave Enroll on "
+                        + "empty to enroll immediately."),
+                courseRows,
+                enrollmentEmail,
+                reminderEmails);
     }
 
     /**
@@ -80,7 +83,8 @@ class ScheduleStep extends VerticalLayout implements WizardStep {
      * first course that enrolls immediately stays immediate, so that it enrolls today in every client's time zone.
      */
     void monthlyStagger(LocalDate first) {
-        boolean firstImmediate = !state.courses.isEmpty() && state.enrollOn.get(state.courses.getFirst().id()) == null
+        boolean firstImmediate = !state.courses.isEmpty()
+                && state.enrollOn.get(state.courses.getFirst().id()) == null
                 && !first.isAfter(today());
         for (int n = 0; n < state.courses.size(); n++) {
             Course course = state.courses.get(n);
@@ -96,7 +100,9 @@ class ScheduleStep extends VerticalLayout implements WizardStep {
     }
 
     private LocalDate firstEnrollOn() {
-        return state.courses.stream().findFirst().map(course -> state.enrollOnOrToday(course, today()))
+        return state.courses.stream()
+                .findFirst()
+                .map(course -> state.enrollOnOrToday(course, today()))
                 .orElse(today());
     }
 

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Search that ignores case and accents: "cafe" finds "Café". */
 final class SearchText {
 
-    private SearchText() {
-    }
+    private SearchText() {}
 
     static boolean matches(String text, String query) {
         return fold(text).contains(fold(query));

@@ -1,13 +1,7 @@
 package app.muster.enrollment.ui;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
+import app.muster.catalog.Course;
+import app.muster.directory.ClientOrg;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -21,9 +15,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-
-import app.muster.catalog.Course;
-import app.muster.directory.ClientOrg;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Step 2: the course library as tiles; a click adds a course to the Summary cart, a second click removes it. */
 class SelectCoursesStep extends HorizontalLayout implements WizardStep {
@@ -90,12 +88,15 @@ class SelectCoursesStep extends HorizontalLayout implements WizardStep {
     private boolean matchesFilters(Course course) {
         boolean category = ALL_CATEGORIES.equals(categoryFilter.getValue())
                 || course.category().equals(categoryFilter.getValue());
-        return category && (SearchText.matches(course.title(), searchField.getValue())
-                || SearchText.matches(course.category(), searchField.getValue()));
+        return category
+                && (SearchText.matches(course.title(), searchField.getValue())
+                        || SearchText.matches(course.category(), searchField.getValue()));
     }
 
     private Div tile(Course course) {
-        var tile = new Div(new Span(course.category()), new H3(course.title()),
+        var tile = new Div(
+                new Span(course.category()),
+                new H3(course.title()),
                 new Span(course.minutes() + " min · " + String.join(", ", course.languages())));
         tile.addClassName("course-tile");
         tile.getElement().setAttribute("data-course", course.id());
@@ -105,7 +106,8 @@ class SelectCoursesStep extends HorizontalLayout implements WizardStep {
             tile.addClassName("course-tile--chosen");
         }
         tile.addClickListener(click -> toggle(course));
-        tile.getElement().addEventListener("keydown", pressed -> toggle(course))
+        tile.getElement()
+                .addEventListener("keydown", pressed -> toggle(course))
                 .setFilter("event.key === 'Enter' || event.key === ' '")
                 .preventDefault();
         return tile;
@@ -141,8 +143,8 @@ class SelectCoursesStep extends HorizontalLayout implements WizardStep {
         line.addClassName("cart-line");
         var lacking = clientsLacking(course);
         if (!lacking.isEmpty()) {
-            var warning = new Span("Needs Access at " + lacking.stream().map(ClientOrg::name)
-                    .collect(Collectors.joining(", ")));
+            var warning = new Span(
+                    "Needs Access at " + lacking.stream().map(ClientOrg::name).collect(Collectors.joining(", ")));
             warning.addClassName("cart-warning");
             line.add(warning);
         }

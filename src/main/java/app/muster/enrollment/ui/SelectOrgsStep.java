@@ -1,8 +1,8 @@
 package app.muster.enrollment.ui;
 
-import java.util.List;
-import java.util.Optional;
-
+import app.muster.base.ui.StatusBadges;
+import app.muster.directory.ClientOrg;
+import app.muster.enrollment.LaunchRequest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -16,10 +16,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.selection.MultiSelectionEvent;
 import com.vaadin.flow.data.value.ValueChangeMode;
-
-import app.muster.base.ui.StatusBadges;
-import app.muster.directory.ClientOrg;
-import app.muster.enrollment.LaunchRequest;
+import java.util.List;
+import java.util.Optional;
 
 /** Step 1: which clients get the batch. Not configured clients are shown but cannot be chosen. */
 class SelectOrgsStep extends VerticalLayout implements WizardStep {
@@ -70,14 +68,17 @@ class SelectOrgsStep extends VerticalLayout implements WizardStep {
         clientGrid.setSelectionMode(SelectionMode.MULTI);
         clientGrid.setItemSelectableProvider(ClientOrg::ready);
         clientGrid.addColumn(ClientOrg::name).setHeader("Client").setFlexGrow(3);
-        clientGrid.addComponentColumn(org -> StatusBadges.of(org.trainingState())).setHeader("Training");
+        clientGrid
+                .addComponentColumn(org -> StatusBadges.of(org.trainingState()))
+                .setHeader("Training");
         clientGrid.addColumn(SelectOrgsStep::hint).setHeader("").setFlexGrow(3);
         clientGrid.setEmptyStateText("No client matches this search.");
         clientGrid.asMultiSelect().addSelectionListener(this::selectionChanged);
     }
 
     private static String hint(ClientOrg org) {
-        return org.ready() ? org.timeZone().getId()
+        return org.ready()
+                ? org.timeZone().getId()
                 : "Not set up for training yet: provision its training access first.";
     }
 
@@ -91,7 +92,9 @@ class SelectOrgsStep extends VerticalLayout implements WizardStep {
                 .filter(org -> !state.clients.contains(org))
                 .toList();
         int room = LaunchRequest.MAX_CLIENTS - state.clients.size();
-        clientGrid.asMultiSelect().select(eligible.stream().limit(Math.max(room, 0)).toList());
+        clientGrid
+                .asMultiSelect()
+                .select(eligible.stream().limit(Math.max(room, 0)).toList());
         limitMessage.setText(LIMIT_MESSAGE);
         limitMessage.setVisible(eligible.size() > room);
     }

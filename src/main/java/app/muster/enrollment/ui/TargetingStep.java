@@ -1,22 +1,20 @@
 package app.muster.enrollment.ui;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
-
+import app.muster.base.ui.ErrorMessages;
+import app.muster.base.ui.UiUpdates;
+import app.muster.directory.ClientOrg;
+import app.muster.directory.UserGroup;
+import app.muster.enrollment.TargetMode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-
-import app.muster.base.ui.UiUpdates;
-import app.muster.base.ui.ErrorMessages;
-import app.muster.directory.ClientOrg;
-import app.muster.directory.UserGroup;
-import app.muster.enrollment.TargetMode;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -102,9 +100,12 @@ class TargetingStep extends VerticalLayout implements WizardStep {
         includedGroups.clear();
         excludedGroups.clear();
         UI ui = UI.getCurrent();
-        groupsOfClient.apply(client.id()).subscribeOn(Schedulers.boundedElastic())
-                .subscribe(groups -> UiUpdates.apply(ui, () -> showGroups(groups)),
-                error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
+        groupsOfClient
+                .apply(client.id())
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(
+                        groups -> UiUpdates.apply(ui, () -> showGroups(groups)),
+                        error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
     private void showGroups(List<UserGroup> groups) {

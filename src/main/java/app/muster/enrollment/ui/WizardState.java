@@ -1,14 +1,5 @@
 package app.muster.enrollment.ui;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 import app.muster.catalog.Course;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.UserGroup;
@@ -17,6 +8,14 @@ import app.muster.enrollment.LaunchRequest;
 import app.muster.enrollment.Notifications;
 import app.muster.enrollment.TargetMode;
 import app.muster.enrollment.Targeting;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /** Everything chosen so far in the wizard; Back and Next keep it, Launch turns it into a launch request. */
 class WizardState {
@@ -63,13 +62,13 @@ class WizardState {
         var schedules = courses.stream()
                 .map(course -> new CourseSchedule(course.id(), enrollOn.get(course.id()), dueBy(course, today)))
                 .toList();
-        return new LaunchRequest(submissionId, orgIds, schedules, targeting(),
-                new Notifications(enrollmentEmail, reminderEmails));
+        return new LaunchRequest(
+                submissionId, orgIds, schedules, targeting(), new Notifications(enrollmentEmail, reminderEmails));
     }
 
     LocalDate dueBy(Course course, LocalDate today) {
-        return dueBy.computeIfAbsent(course.id(),
-                id -> enrollOnOrToday(course, today).plusDays(DEFAULT_DAYS_TO_COMPLETE));
+        return dueBy.computeIfAbsent(
+                course.id(), id -> enrollOnOrToday(course, today).plusDays(DEFAULT_DAYS_TO_COMPLETE));
     }
 
     Targeting targeting() {

@@ -1,9 +1,14 @@
 package app.muster.learning.ui;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-
+import app.muster.base.NotFound;
+import app.muster.base.ui.ErrorMessages;
+import app.muster.base.ui.NotFoundMessage;
+import app.muster.base.ui.UiUpdates;
+import app.muster.catalog.BuiltInLessons;
+import app.muster.catalog.QuizQuestion;
+import app.muster.learning.QuizSubmissions;
+import app.muster.learning.QuizSubmissions.CourseLesson;
+import app.muster.learning.QuizSubmissions.QuizOutcome;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,16 +24,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-
-import app.muster.base.ui.UiUpdates;
-import app.muster.base.NotFound;
-import app.muster.base.ui.ErrorMessages;
-import app.muster.base.ui.NotFoundMessage;
-import app.muster.catalog.BuiltInLessons;
-import app.muster.catalog.QuizQuestion;
-import app.muster.learning.QuizSubmissions;
-import app.muster.learning.QuizSubmissions.CourseLesson;
-import app.muster.learning.QuizSubmissions.QuizOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import reactor.core.scheduler.Schedulers;
 
 /** A built-in course as its learner takes it: a short lesson, then a quiz with a pass mark. */
@@ -63,14 +61,17 @@ public class LearnerCourseView extends VerticalLayout implements BeforeEnterObse
         token = event.getRouteParameters().get("token").orElse("");
         UI ui = event.getUI();
         try {
-            assignmentId = Long.parseLong(event.getRouteParameters().get("assignmentId").orElse(""));
+            assignmentId = Long.parseLong(
+                    event.getRouteParameters().get("assignmentId").orElse(""));
         } catch (NumberFormatException malformed) {
             showNotFound();
             return;
         }
-        quizzes.lesson(token, assignmentId).subscribeOn(Schedulers.boundedElastic())
-                .subscribe(found -> UiUpdates.apply(ui, () -> show(found)),
-                error -> UiUpdates.apply(ui, () -> failed(error)));
+        quizzes.lesson(token, assignmentId)
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(
+                        found -> UiUpdates.apply(ui, () -> show(found)),
+                        error -> UiUpdates.apply(ui, () -> failed(error)));
     }
 
     private void show(CourseLesson course) {
@@ -81,8 +82,9 @@ public class LearnerCourseView extends VerticalLayout implements BeforeEnterObse
             lesson.add(new Paragraph("You have completed this course."), backLink());
             return;
         }
-        lesson.add(new H2("Quiz"), new Paragraph("Answer the questions below; " + BuiltInLessons.PASS_MARK
-                + "% or more passes."));
+        lesson.add(
+                new H2("Quiz"),
+                new Paragraph("Answer the questions below; " + BuiltInLessons.PASS_MARK + "% or more passes."));
         answers.clear();
         course.lesson().questions().forEach(question -> lesson.add(questionGroup(question)));
         lesson.add(submitButton, outcome, backLink());
@@ -105,12 +107,14 @@ public class LearnerCourseView extends VerticalLayout implements BeforeEnterObse
             submitButton.setEnabled(true);
             return;
         }
-        quizzes.submit(token, assignmentId, chosen).subscribeOn(Schedulers.boundedElastic())
-                .subscribe(result -> UiUpdates.apply(ui, () -> showOutcome(result)),
-                error -> UiUpdates.apply(ui, () -> {
-                    submitButton.setEnabled(true);
-                    failed(error);
-                }));
+        quizzes.submit(token, assignmentId, chosen)
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(
+                        result -> UiUpdates.apply(ui, () -> showOutcome(result)),
+                        error -> UiUpdates.apply(ui, () -> {
+                            submitButton.setEnabled(true);
+                            failed(error);
+                        }));
     }
 
     private void showOutcome(QuizOutcome result) {

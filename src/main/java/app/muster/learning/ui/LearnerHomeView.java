@@ -1,9 +1,12 @@
 package app.muster.learning.ui;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.List;
-
+import app.muster.base.ui.ErrorMessages;
+import app.muster.base.ui.NotFoundMessage;
+import app.muster.base.ui.StatusBadges;
+import app.muster.base.ui.UiUpdates;
+import app.muster.learning.Learner;
+import app.muster.learning.LearnerAssignmentView;
+import app.muster.learning.LearnerLinks;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,14 +23,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParam;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-
-import app.muster.base.ui.UiUpdates;
-import app.muster.base.ui.ErrorMessages;
-import app.muster.base.ui.NotFoundMessage;
-import app.muster.base.ui.StatusBadges;
-import app.muster.learning.Learner;
-import app.muster.learning.LearnerAssignmentView;
-import app.muster.learning.LearnerLinks;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -37,8 +35,8 @@ import reactor.core.scheduler.Schedulers;
 @AnonymousAllowed
 public class LearnerHomeView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final String LEARNER_HINT = "The link may be mistyped or no longer valid. Ask your IT team for a new "
-            + "link to your training.";
+    static final String LEARNER_HINT =
+            "The link may be mistyped or no longer valid. Ask your IT team for a new " + "link to your training.";
     static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
     final H1 greeting = new H1();
@@ -60,7 +58,8 @@ public class LearnerHomeView extends VerticalLayout implements BeforeEnterObserv
         UI ui = event.getUI();
         Mono.zip(links.learner(token), links.assignments(token))
                 .subscribeOn(Schedulers.boundedElastic())
-                .subscribe(found -> UiUpdates.apply(ui, () -> show(found.getT1(), found.getT2())),
+                .subscribe(
+                        found -> UiUpdates.apply(ui, () -> show(found.getT1(), found.getT2())),
                         error -> UiUpdates.apply(ui, () -> failed(error)));
     }
 
@@ -76,17 +75,20 @@ public class LearnerHomeView extends VerticalLayout implements BeforeEnterObserv
 
     private Div card(LearnerAssignmentView assignment) {
         var status = assignment.completed()
-                ? StatusBadges.badge("Completed" + (assignment.score() == null ? "" : " · " + assignment.score() + "%"),
-                        "completed")
+                ? StatusBadges.badge(
+                        "Completed" + (assignment.score() == null ? "" : " · " + assignment.score() + "%"), "completed")
                 : StatusBadges.badge("Due " + DATE.format(assignment.dueBy()), "scheduled");
         var card = new Div(new H3(assignment.courseTitle()), new Span(assignment.minutes() + " min"), status);
         card.addClassName("learner-course");
         card.getElement().setAttribute("data-course", assignment.courseId());
         if (!assignment.completed()) {
-            var startButton = new Button("IN_PROGRESS".equals(assignment.status()) ? "Try again" : "Start",
-                    click -> getUI().ifPresent(ui -> ui.navigate(LearnerCourseView.class, new RouteParameters(
-                            new RouteParam("token", token),
-                            new RouteParam("assignmentId", String.valueOf(assignment.assignmentId()))))));
+            var startButton = new Button(
+                    "IN_PROGRESS".equals(assignment.status()) ? "Try again" : "Start",
+                    click -> getUI().ifPresent(ui -> ui.navigate(
+                            LearnerCourseView.class,
+                            new RouteParameters(
+                                    new RouteParam("token", token),
+                                    new RouteParam("assignmentId", String.valueOf(assignment.assignmentId()))))));
             startButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             card.add(startButton);
         }

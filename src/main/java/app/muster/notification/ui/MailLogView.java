@@ -1,10 +1,11 @@
 package app.muster.notification.ui;
 
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-
+import app.muster.base.ui.ErrorMessages;
+import app.muster.base.ui.LiveData;
+import app.muster.notification.MailLog;
+import app.muster.notification.MailLogEntry;
+import app.muster.security.CurrentAdmin;
+import app.muster.security.MspAdminPrincipal;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
@@ -14,14 +15,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
-import app.muster.base.ui.ErrorMessages;
-import app.muster.base.ui.LiveData;
-import app.muster.notification.MailLog;
-import app.muster.notification.MailLogEntry;
-import app.muster.security.CurrentAdmin;
-import app.muster.security.MspAdminPrincipal;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
 /** The learner emails Muster logged instead of sending, newest first; a row opens the whole message. */
 @Route("msp/mail-log")
@@ -39,19 +37,24 @@ public class MailLogView extends VerticalLayout {
 
         addClassName("page");
         setSizeFull();
-        add(new H1("Mail log"), new Paragraph("Emails to your clients' learners that Muster wrote down here "
-                + "instead of sending, newest first (the latest " + MailLog.SHOWN + "). Select a row to read it."),
+        add(
+                new H1("Mail log"),
+                new Paragraph("Emails to your clients' learners that Muster wrote down here "
+                        + "instead of sending, newest first (the latest " + MailLog.SHOWN
+                        + "). Select a row to read it."),
                 messageGrid);
         setFlexGrow(1, messageGrid);
-        LiveData.follow(this, () -> mailLog.changes(mspId), () -> mailLog.newest(mspId), this::show,
-                ErrorMessages::show);
+        LiveData.follow(
+                this, () -> mailLog.changes(mspId), () -> mailLog.newest(mspId), this::show, ErrorMessages::show);
     }
 
     private void configureGrid() {
         messageGrid.setId("mail-log-grid");
         messageGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        messageGrid.addColumn(entry -> WHEN.format(entry.loggedAt().atZone(entry.clientTimeZone())))
-                .setHeader("When").setAutoWidth(true);
+        messageGrid
+                .addColumn(entry -> WHEN.format(entry.loggedAt().atZone(entry.clientTimeZone())))
+                .setHeader("When")
+                .setAutoWidth(true);
         messageGrid.addColumn(MailLogEntry::clientName).setHeader("Client").setAutoWidth(true);
         messageGrid.addColumn(MailLogEntry::recipient).setHeader("To").setAutoWidth(true);
         messageGrid.addColumn(MailLogEntry::subject).setHeader("Subject").setFlexGrow(2);

@@ -1,9 +1,13 @@
 package app.muster.security.ui;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-
+import app.muster.audit.AuditLog;
+import app.muster.base.ui.ErrorMessages;
+import app.muster.base.ui.StatusBadges;
+import app.muster.base.ui.UiUpdates;
+import app.muster.security.ApiToken;
+import app.muster.security.ApiTokens;
+import app.muster.security.CurrentAdmin;
+import app.muster.security.MspAdminPrincipal;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,16 +20,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
-import app.muster.audit.AuditLog;
-import app.muster.base.ui.ErrorMessages;
-import app.muster.base.ui.StatusBadges;
-import app.muster.base.ui.UiUpdates;
-import app.muster.security.ApiToken;
-import app.muster.security.ApiTokens;
-import app.muster.security.CurrentAdmin;
-import app.muster.security.MspAdminPrincipal;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -62,26 +60,40 @@ public class ApiTokensView extends VerticalLayout {
         var form = new HorizontalLayout(nameField, createButton);
         form.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         addClassName("page");
-        add(new H1("API tokens"), new Paragraph("Scripts call Muster's REST API with a personal token, as you: "
-                + "'Authorization: Bearer <token>'."), new Anchor("swagger-ui/index.html", "API description"),
-                form, newToken, tokenGrid);
+        add(
+                new H1("API tokens"),
+                new Paragraph("Scripts call Muster's REST API with a personal token, as you: "
+                        + "'Authorization: Bearer <token>'."),
+                new Anchor("swagger-ui/index.html", "API description"),
+                form,
+                newToken,
+                tokenGrid);
         addAttachListener(attach -> refresh(attach.getUI()));
     }
 
     private void configureGrid() {
         tokenGrid.addColumn(ApiToken::name).setHeader("Name").setFlexGrow(2);
-        tokenGrid.addColumn(token -> WHEN.format(token.createdAt().atZone(ZoneOffset.UTC))).setHeader("Created");
-        tokenGrid.addColumn(token -> token.lastUsedAt() == null ? "Never"
-                : WHEN.format(token.lastUsedAt().atZone(ZoneOffset.UTC))).setHeader("Last used");
-        tokenGrid.addComponentColumn(token -> token.active() ? StatusBadges.badge("Active", "completed")
-                : StatusBadges.badge("Revoked", "neutral")).setHeader("State");
+        tokenGrid
+                .addColumn(token -> WHEN.format(token.createdAt().atZone(ZoneOffset.UTC)))
+                .setHeader("Created");
+        tokenGrid
+                .addColumn(token -> token.lastUsedAt() == null
+                        ? "Never"
+                        : WHEN.format(token.lastUsedAt().atZone(ZoneOffset.UTC)))
+                .setHeader("Last used");
+        tokenGrid
+                .addComponentColumn(token -> token.active()
+                        ? StatusBadges.badge("Active", "completed")
+                        : StatusBadges.badge("Revoked", "neutral"))
+                .setHeader("State");
         tokenGrid.addComponentColumn(this::revokeButton).setHeader("");
         tokenGrid.setEmptyStateText("No tokens yet.");
         tokenGrid.setAllRowsVisible(true);
     }
 
     private Button revokeButton(ApiToken token) {
-        var revokeButton = new Button("Revoke", click -> revoke(click.getSource().getUI().orElseThrow(), token));
+        var revokeButton =
+                new Button("Revoke", click -> revoke(click.getSource().getUI().orElseThrow(), token));
         revokeButton.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         revokeButton.setVisible(token.active());
         return revokeButton;
@@ -90,27 +102,38 @@ public class ApiTokensView extends VerticalLayout {
     private void create(UI ui) {
         String name = nameField.getValue();
         Mono<Void> audited = auditLog.record(admin, "API token created", name);
-        apiTokens.create(admin, name).flatMap(token -> audited.thenReturn(token))
+        apiTokens
+                .create(admin, name)
+                .flatMap(token -> audited.thenReturn(token))
                 .subscribeOn(Schedulers.boundedElastic())
-                .subscribe(token -> UiUpdates.apply(ui, () -> {
-            newToken.setValue(token);
-            newToken.setVisible(true);
-            nameField.clear();
-            refresh(ui);
-        }), error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
+                .subscribe(
+                        token -> UiUpdates.apply(ui, () -> {
+                            newToken.setValue(token);
+                            newToken.setVisible(true);
+                            nameField.clear();
+                            refresh(ui);
+                        }),
+                        error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
     private void revoke(UI ui, ApiToken token) {
-        apiTokens.revoke(admin, token.id()).then(auditLog.record(admin, "API token revoked", token.name()))
+        apiTokens
+                .revoke(admin, token.id())
+                .then(auditLog.record(admin, "API token revoked", token.name()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .subscribe(null, error -> UiUpdates.apply(ui,
-                () -> ErrorMessages.show(error)), () -> UiUpdates.apply(ui, () -> refresh(ui)));
+                .subscribe(
+                        null,
+                        error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)),
+                        () -> UiUpdates.apply(ui, () -> refresh(ui)));
     }
 
     private void refresh(UI ui) {
-        apiTokens.list(admin).subscribeOn(Schedulers.boundedElastic())
-                .subscribe(tokens -> UiUpdates.apply(ui, () -> show(tokens)),
-                error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
+        apiTokens
+                .list(admin)
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(
+                        tokens -> UiUpdates.apply(ui, () -> show(tokens)),
+                        error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
     private void show(List<ApiToken> tokens) {

@@ -28,7 +28,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
-        add(new H1("Muster"), new Paragraph("Security-awareness training across your client organizations."),
+        add(
+                new H1("Muster"),
+                new Paragraph("Security-awareness training across your client organizations."),
                 loginForm);
     }
 
@@ -38,6 +40,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             event.forwardTo("msp/training");
             return;
         }
-        loginForm.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        loginForm.setError(
+                event.getLocation().getQueryParameters().getParameters().containsKey("error"));
     }
 }

@@ -1,11 +1,22 @@
 package app.muster.tracking.ui;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.UUID;
-
-import org.springframework.beans.factory.annotation.Value;
-
+import app.muster.base.NotFound;
+import app.muster.base.ui.ErrorMessages;
+import app.muster.base.ui.LiveData;
+import app.muster.base.ui.NotFoundMessage;
+import app.muster.base.ui.RouteIds;
+import app.muster.base.ui.StatusBadges;
+import app.muster.base.ui.SummaryCard;
+import app.muster.base.ui.UiUpdates;
+import app.muster.enrollment.CourseEnrollmentStatus;
+import app.muster.enrollment.RetryService;
+import app.muster.enrollment.TrainingEvents;
+import app.muster.learning.LearnerLinks;
+import app.muster.security.CurrentAdmin;
+import app.muster.security.MspAdminPrincipal;
+import app.muster.tracking.BatchDetail;
+import app.muster.tracking.CourseEnrollmentRow;
+import app.muster.tracking.TrainingOverview;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -24,25 +35,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
-import app.muster.base.ui.UiUpdates;
-import app.muster.base.NotFound;
-import app.muster.base.ui.ErrorMessages;
-import app.muster.base.ui.LiveData;
-import app.muster.base.ui.NotFoundMessage;
-import app.muster.base.ui.RouteIds;
-import app.muster.base.ui.StatusBadges;
-import app.muster.base.ui.SummaryCard;
-import app.muster.enrollment.CourseEnrollmentStatus;
-import app.muster.enrollment.RetryService;
-import app.muster.enrollment.TrainingEvents;
-import app.muster.learning.LearnerLinks;
-import app.muster.security.CurrentAdmin;
-import app.muster.security.MspAdminPrincipal;
-import app.muster.tracking.BatchDetail;
-import app.muster.tracking.CourseEnrollmentRow;
-import app.muster.tracking.TrainingOverview;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -68,8 +65,12 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
     private UUID orgId;
     private UUID batchId;
 
-    BatchDetailView(TrainingOverview overview, TrainingEvents events, RetryService retryService,
-            LearnerLinks learnerLinks, CurrentAdmin currentAdmin,
+    BatchDetailView(
+            TrainingOverview overview,
+            TrainingEvents events,
+            RetryService retryService,
+            LearnerLinks learnerLinks,
+            CurrentAdmin currentAdmin,
             @Value("${muster.public-url:http://localhost:8080}") String publicUrl) {
         this.retryService = retryService;
         this.admin = currentAdmin.get();
@@ -84,9 +85,12 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
         cards.addClassName("summary-cards");
         addClassName("page");
         add(clientLink, batchName, batchStatus, cards, courseGrid, CourseLearnersDialog.hint());
-        live = LiveData.follow(this,
+        live = LiveData.follow(
+                this,
                 () -> events.changes(admin.mspId()).filter(change -> batchId.equals(change.batchId())),
-                () -> overview.batch(admin.mspId(), orgId, batchId), this::show, this::failed);
+                () -> overview.batch(admin.mspId(), orgId, batchId),
+                this::show,
+                this::failed);
     }
 
     @Override
@@ -105,9 +109,17 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
     private void configureGrid() {
         courseGrid.setId("course-grid");
         courseGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        courseGrid.addComponentColumn(row -> StatusBadges.of(row.status())).setHeader("Status").setAutoWidth(true);
-        courseGrid.addComponentColumn(BatchDetailView::courseCell).setHeader("Course").setFlexGrow(3);
-        courseGrid.addColumn(row -> ClientTrainingView.DATE.format(row.enrollOn())).setHeader("Enroll on");
+        courseGrid
+                .addComponentColumn(row -> StatusBadges.of(row.status()))
+                .setHeader("Status")
+                .setAutoWidth(true);
+        courseGrid
+                .addComponentColumn(BatchDetailView::courseCell)
+                .setHeader("Course")
+                .setFlexGrow(3);
+        courseGrid
+                .addColumn(row -> ClientTrainingView.DATE.format(row.enrollOn()))
+                .setHeader("Enroll on");
         courseGrid.addColumn(row -> ClientTrainingView.DATE.format(row.dueBy())).setHeader("Due by");
         courseGrid.addColumn(BatchDetailView::learners).setHeader("Learners");
         courseGrid.addComponentColumn(this::retryCell).setHeader("").setAutoWidth(true);
@@ -146,23 +158,25 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
         var retryButton = new Button("Retry");
         retryButton.addThemeVariants(ButtonVariant.LUMO_SMALL);
         retryButton.setDisableOnClick(true);
-        retryButton.addClickListener(click -> retry(click.getSource().getUI().orElseThrow(), row,
-                retryService.retry(admin, row.id())));
+        retryButton.addClickListener(
+                click -> retry(click.getSource().getUI().orElseThrow(), row, retryService.retry(admin, row.id())));
         if (row.status() != CourseEnrollmentStatus.NEEDS_ACCESS) {
             return retryButton;
         }
         var enableButton = new Button("Enable course and retry");
         enableButton.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         enableButton.setDisableOnClick(true);
-        enableButton.addClickListener(click -> retry(click.getSource().getUI().orElseThrow(), row,
-                retryService.enableCourseAndRetry(admin, row.id())));
+        enableButton.addClickListener(click -> retry(
+                click.getSource().getUI().orElseThrow(), row, retryService.enableCourseAndRetry(admin, row.id())));
         return new Div(enableButton, retryButton);
     }
 
     private void retry(UI ui, CourseEnrollmentRow row, Mono<CourseEnrollmentStatus> retried) {
-        retried.subscribeOn(Schedulers.boundedElastic()).subscribe(
-                status -> UiUpdates.apply(ui, () -> Notification.show(row.courseTitle() + ": " + status.label() + ".")),
-                error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
+        retried.subscribeOn(Schedulers.boundedElastic())
+                .subscribe(
+                        status -> UiUpdates.apply(
+                                ui, () -> Notification.show(row.courseTitle() + ": " + status.label() + ".")),
+                        error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
     private void show(BatchDetail batch) {
@@ -171,8 +185,8 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
         clientLink.setHref("msp/training/" + batch.client().id());
         batchStatus.removeAll();
         batchStatus.add(StatusBadges.of(batch.status()));
-        enrolledCard.setValue(batch.count(CourseEnrollmentStatus.ENROLLED)
-                + batch.count(CourseEnrollmentStatus.COMPLETED));
+        enrolledCard.setValue(
+                batch.count(CourseEnrollmentStatus.ENROLLED) + batch.count(CourseEnrollmentStatus.COMPLETED));
         scheduledCard.setValue(batch.count(CourseEnrollmentStatus.SCHEDULED));
         needsAccessCard.setValue(batch.count(CourseEnrollmentStatus.NEEDS_ACCESS));
         needsAccessCard.setVisible(batch.count(CourseEnrollmentStatus.NEEDS_ACCESS) > 0);

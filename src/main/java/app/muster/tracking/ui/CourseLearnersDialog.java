@@ -1,6 +1,13 @@
 package app.muster.tracking.ui;
 
-
+import app.muster.base.ui.ErrorMessages;
+import app.muster.base.ui.StatusBadges;
+import app.muster.base.ui.UiUpdates;
+import app.muster.learning.LearnerLinks;
+import app.muster.security.MspAdminPrincipal;
+import app.muster.tracking.CourseEnrollmentRow;
+import app.muster.tracking.LearnerRow;
+import app.muster.tracking.TrainingOverview;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -11,15 +18,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-
-import app.muster.base.ui.UiUpdates;
-import app.muster.base.ui.ErrorMessages;
-import app.muster.base.ui.StatusBadges;
-import app.muster.learning.LearnerLinks;
-import app.muster.security.MspAdminPrincipal;
-import app.muster.tracking.CourseEnrollmentRow;
-import app.muster.tracking.LearnerRow;
-import app.muster.tracking.TrainingOverview;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -34,8 +32,12 @@ class CourseLearnersDialog extends Dialog {
     private final MspAdminPrincipal admin;
     private final String publicUrl;
 
-    CourseLearnersDialog(CourseEnrollmentRow course, MspAdminPrincipal admin, TrainingOverview overview,
-            LearnerLinks links, String publicUrl) {
+    CourseLearnersDialog(
+            CourseEnrollmentRow course,
+            MspAdminPrincipal admin,
+            TrainingOverview overview,
+            LearnerLinks links,
+            String publicUrl) {
         this.links = links;
         this.admin = admin;
         this.publicUrl = publicUrl;
@@ -50,9 +52,11 @@ class CourseLearnersDialog extends Dialog {
         add(learnerGrid, linkField);
         getFooter().add(new Button("Close", click -> close()));
         UI ui = UI.getCurrent();
-        overview.learners(admin.mspId(), course.id()).subscribeOn(Schedulers.boundedElastic())
-                .subscribe(rows -> UiUpdates.apply(ui, () -> learnerGrid.setItems(rows)),
-                error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
+        overview.learners(admin.mspId(), course.id())
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(
+                        rows -> UiUpdates.apply(ui, () -> learnerGrid.setItems(rows)),
+                        error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
     private void configureGrid() {
@@ -66,36 +70,44 @@ class CourseLearnersDialog extends Dialog {
 
     private static Component progress(LearnerRow row) {
         if ("COMPLETED".equals(row.status())) {
-            return StatusBadges.badge("Completed" + (row.score() == null ? "" : " · " + row.score() + "%"),
-                    "completed");
+            return StatusBadges.badge(
+                    "Completed" + (row.score() == null ? "" : " · " + row.score() + "%"), "completed");
         }
-        return StatusBadges.badge("IN_PROGRESS".equals(row.status()) ? "Tried, not passed" : "Assigned",
-                "enrolled");
+        return StatusBadges.badge("IN_PROGRESS".equals(row.status()) ? "Tried, not passed" : "Assigned", "enrolled");
     }
 
     private Component actions(LearnerRow row) {
-        var linkButton = new Button("New link", click -> issue(click.getSource().getUI().orElseThrow(), row));
+        var linkButton =
+                new Button("New link", click -> issue(click.getSource().getUI().orElseThrow(), row));
         linkButton.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        var revokeButton = new Button("Revoke links", click -> revoke(click.getSource().getUI().orElseThrow(), row));
+        var revokeButton = new Button(
+                "Revoke links", click -> revoke(click.getSource().getUI().orElseThrow(), row));
         revokeButton.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         return new HorizontalLayout(linkButton, revokeButton);
     }
 
     private void issue(UI ui, LearnerRow row) {
-        links.issueFor(admin, row.userId()).subscribeOn(Schedulers.boundedElastic())
-                .subscribe(token -> UiUpdates.apply(ui, () -> {
-            linkField.setLabel("Personal link of " + row.name());
-            linkField.setValue(publicUrl + "/learn/" + token);
-            linkField.setVisible(true);
-        }), error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
+        links.issueFor(admin, row.userId())
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(
+                        token -> UiUpdates.apply(ui, () -> {
+                            linkField.setLabel("Personal link of " + row.name());
+                            linkField.setValue(publicUrl + "/learn/" + token);
+                            linkField.setVisible(true);
+                        }),
+                        error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
     private void revoke(UI ui, LearnerRow row) {
-        links.revokeFor(admin, row.userId()).subscribeOn(Schedulers.boundedElastic())
-                .subscribe(count -> UiUpdates.apply(ui, () -> {
-            linkField.setVisible(false);
-            Notification.show(count + (count == 1 ? " link" : " links") + " of " + row.name() + " revoked.");
-        }), error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
+        links.revokeFor(admin, row.userId())
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(
+                        count -> UiUpdates.apply(ui, () -> {
+                            linkField.setVisible(false);
+                            Notification.show(
+                                    count + (count == 1 ? " link" : " links") + " of " + row.name() + " revoked.");
+                        }),
+                        error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
     }
 
     static Paragraph hint() {

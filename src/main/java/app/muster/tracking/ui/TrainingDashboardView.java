@@ -1,7 +1,15 @@
 package app.muster.tracking.ui;
 
-import java.util.UUID;
-
+import app.muster.base.ui.ErrorMessages;
+import app.muster.base.ui.LiveData;
+import app.muster.base.ui.StatusBadges;
+import app.muster.base.ui.SummaryCard;
+import app.muster.enrollment.TrainingEvents;
+import app.muster.security.CurrentAdmin;
+import app.muster.security.MspAdminPrincipal;
+import app.muster.tracking.ClientTrainingRow;
+import app.muster.tracking.TrainingDashboard;
+import app.muster.tracking.TrainingOverview;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -16,18 +24,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParam;
-
-import app.muster.base.ui.ErrorMessages;
-import app.muster.base.ui.LiveData;
-import app.muster.base.ui.StatusBadges;
-import app.muster.base.ui.SummaryCard;
-import app.muster.enrollment.TrainingEvents;
-import app.muster.security.CurrentAdmin;
-import app.muster.security.MspAdminPrincipal;
-import app.muster.tracking.ClientTrainingRow;
-import app.muster.tracking.TrainingDashboard;
-import app.muster.tracking.TrainingOverview;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.UUID;
 
 /** The Training Enrollments dashboard: totals over every client and the Client Organizations grid, live. */
 @Route("msp/training")
@@ -42,21 +40,23 @@ public class TrainingDashboardView extends VerticalLayout {
 
     TrainingDashboardView(TrainingOverview overview, TrainingEvents events, CurrentAdmin currentAdmin) {
         UUID mspId = currentAdmin.get().mspId();
-        var createButton = new Button("Create Enrollment", VaadinIcon.PLUS.create(),
+        var createButton = new Button(
+                "Create Enrollment",
+                VaadinIcon.PLUS.create(),
                 click -> getUI().ifPresent(ui -> ui.navigate("msp/training/enrollment")));
         createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         createButton.setId("create-enrollment");
         configureGrid();
 
         addClassName("page");
-        add(header(createButton), cards(), new H2("Client Organizations"),
-                clientGrid);
-        LiveData.follow(this, () -> events.changes(mspId), () -> overview.dashboard(mspId), this::show,
-                ErrorMessages::show);
+        add(header(createButton), cards(), new H2("Client Organizations"), clientGrid);
+        LiveData.follow(
+                this, () -> events.changes(mspId), () -> overview.dashboard(mspId), this::show, ErrorMessages::show);
     }
 
     private HorizontalLayout header(Button createButton) {
-        var titles = new VerticalLayout(new H1("Training Enrollments"),
+        var titles = new VerticalLayout(
+                new H1("Training Enrollments"),
                 new Paragraph("Manage and follow training across your client organizations."));
         titles.setPadding(false);
         titles.setSpacing(false);
@@ -75,22 +75,35 @@ public class TrainingDashboardView extends VerticalLayout {
     private void configureGrid() {
         clientGrid.setId("client-grid");
         clientGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        clientGrid.addColumn(ClientTrainingRow::name).setHeader("Client").setFlexGrow(3).setSortable(true);
-        clientGrid.addComponentColumn(row -> StatusBadges.of(row.trainingState())).setHeader("Training");
+        clientGrid
+                .addColumn(ClientTrainingRow::name)
+                .setHeader("Client")
+                .setFlexGrow(3)
+                .setSortable(true);
+        clientGrid
+                .addComponentColumn(row -> StatusBadges.of(row.trainingState()))
+                .setHeader("Training");
         clientGrid.addColumn(ClientTrainingRow::batches).setHeader("Batches").setSortable(true);
-        clientGrid.addColumn(row -> row.totals().courseEnrollments()).setHeader("Courses").setSortable(true);
-        clientGrid.addComponentColumn(ClientStatusBadges::of).setHeader("Status").setWidth("20rem");
+        clientGrid
+                .addColumn(row -> row.totals().courseEnrollments())
+                .setHeader("Courses")
+                .setSortable(true);
+        clientGrid
+                .addComponentColumn(ClientStatusBadges::of)
+                .setHeader("Status")
+                .setWidth("20rem");
         clientGrid.setEmptyStateText("No client organizations yet. Import a client's directory to start.");
-        clientGrid.addItemClickListener(click -> getUI().ifPresent(
-                ui -> ui.navigate(ClientTrainingView.class,
-                        new RouteParam("orgId", click.getItem().orgId().toString()))));
+        clientGrid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(
+                ClientTrainingView.class,
+                new RouteParam("orgId", click.getItem().orgId().toString()))));
         clientGrid.setAllRowsVisible(true);
     }
 
     private void show(TrainingDashboard dashboard) {
         totalCard.setValue(dashboard.totals().courseEnrollments());
         completedCard.setValue(dashboard.totals().completed());
-        completedCard.setCaption(String.format("%,d of %,d learner assignments completed",
+        completedCard.setCaption(String.format(
+                "%,d of %,d learner assignments completed",
                 dashboard.totals().learnersCompleted(), dashboard.totals().learnerAssignments()));
         scheduledCard.setValue(dashboard.totals().scheduled());
         clientGrid.setItems(dashboard.clients());

@@ -1,13 +1,5 @@
 package app.muster.tracking.ui;
 
-import java.util.UUID;
-
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.router.Route;
-
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.LiveData;
 import app.muster.base.ui.SummaryCard;
@@ -16,7 +8,13 @@ import app.muster.security.CurrentAdmin;
 import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.TrainingDashboard;
 import app.muster.tracking.TrainingOverview;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.UUID;
 
 /** The dashboard for a screen on the office wall: large live numbers and no controls. */
 @Route(value = "msp/training/wall", autoLayout = false)
@@ -37,16 +35,18 @@ public class WallDisplayView extends VerticalLayout {
 
         addClassName("wall-display");
         add(new H1("Security-awareness training"), cards);
-        LiveData.follow(this, () -> events.changes(mspId), () -> overview.dashboard(mspId), this::show,
-                ErrorMessages::show);
+        LiveData.follow(
+                this, () -> events.changes(mspId), () -> overview.dashboard(mspId), this::show, ErrorMessages::show);
     }
 
     private void show(TrainingDashboard dashboard) {
         totalCard.setValue(dashboard.totals().courseEnrollments());
         completedCard.setValue(dashboard.totals().completed());
-        completedCard.setCaption(String.format("%,d learners done", dashboard.totals().learnersCompleted()));
+        completedCard.setCaption(
+                String.format("%,d learners done", dashboard.totals().learnersCompleted()));
         scheduledCard.setValue(dashboard.totals().scheduled());
         failedCard.setValue(dashboard.totals().failed());
-        clientsCard.setValue(dashboard.clients().stream().filter(client -> !client.pending()).count());
+        clientsCard.setValue(
+                dashboard.clients().stream().filter(client -> !client.pending()).count());
     }
 }

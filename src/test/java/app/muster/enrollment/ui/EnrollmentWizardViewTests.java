@@ -2,18 +2,13 @@ package app.muster.enrollment.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.security.test.context.support.WithAnonymousUser;
-import org.springframework.security.test.context.support.WithUserDetails;
-
+import app.muster.MusterTest;
+import app.muster.ViewTest;
+import app.muster.directory.ClientOrg;
+import app.muster.directory.TrainingState;
+import app.muster.enrollment.TargetMode;
+import app.muster.security.MspAdminPrincipal;
+import app.muster.tracking.ui.TrainingDashboardView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -26,14 +21,16 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
-
-import app.muster.MusterTest;
-import app.muster.ViewTest;
-import app.muster.directory.ClientOrg;
-import app.muster.directory.TrainingState;
-import app.muster.enrollment.TargetMode;
-import app.muster.security.MspAdminPrincipal;
-import app.muster.tracking.ui.TrainingDashboardView;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithUserDetails;
 
 @MusterTest
 @WithUserDetails(MusterTest.ADMIN)
@@ -68,10 +65,20 @@ class EnrollmentWizardViewTests extends ViewTest {
         test(view.selectOrgs.searchField).setValue("ÎNG");
         test(view.selectOrgs.selectAllEligibleButton).click();
 
-        assertThat(clientNames(clients(view))).containsExactly("Cobalt Mining Services", "Fjord Consulting AS",
-                "Meridian Accounting", "Pinecrest Senior Living", "Vantage Engineering GmbH");
-        assertThat(view.state.clients).extracting(ClientOrg::name).containsExactlyInAnyOrder("Fjord Consulting AS",
-                "Meridian Accounting", "Pinecrest Senior Living", "Vantage Engineering GmbH");
+        assertThat(clientNames(clients(view)))
+                .containsExactly(
+                        "Cobalt Mining Services",
+                        "Fjord Consulting AS",
+                        "Meridian Accounting",
+                        "Pinecrest Senior Living",
+                        "Vantage Engineering GmbH");
+        assertThat(view.state.clients)
+                .extracting(ClientOrg::name)
+                .containsExactlyInAnyOrder(
+                        "Fjord Consulting AS",
+                        "Meridian Accounting",
+                        "Pinecrest Senior Living",
+                        "Vantage Engineering GmbH");
         assertThat(view.selectOrgs.selectionCount.getText()).isEqualTo("4 of at most 25 selected");
         assertThat(view.selectOrgs.limitMessage.isVisible()).isFalse();
     }
@@ -91,7 +98,8 @@ class EnrollmentWizardViewTests extends ViewTest {
         test(view.selectOrgs.selectAllEligibleButton).click();
 
         assertThat(clientNames(clients(view))).containsExactlyInAnyOrder("Café Lumière", "Cafe Lumen", "Café Lumineux");
-        assertThat(view.state.clients).extracting(ClientOrg::name)
+        assertThat(view.state.clients)
+                .extracting(ClientOrg::name)
                 .containsExactlyInAnyOrder("Café Lumière", "Cafe Lumen");
     }
 
@@ -99,7 +107,10 @@ class EnrollmentWizardViewTests extends ViewTest {
     void aTwentySixthClientCannotBeAddedAndTheLimitMessageShows() {
         var view = openWizard(30);
         var grid = clients(view);
-        var ready = IntStream.range(0, grid.size()).filter(row -> grid.getRow(row).ready()).boxed().toList();
+        var ready = IntStream.range(0, grid.size())
+                .filter(row -> grid.getRow(row).ready())
+                .boxed()
+                .toList();
 
         ready.stream().limit(25).forEach(grid::select);
         assertThat(view.selectOrgs.limitMessage.isVisible()).isFalse();
@@ -166,9 +177,11 @@ class EnrollmentWizardViewTests extends ViewTest {
     @Test
     void oneClientOffersItsOwnGroupsWithMemberCounts() {
         ClientOrg acme = tenants().demoClient("Acme Industries");
-        var expected = clientOrgs.groups(acme.mspId(), acme.id())
+        var expected = clientOrgs
+                .groups(acme.mspId(), acme.id())
                 .map(TargetingStep::groupLabel)
-                .collectList().block();
+                .collectList()
+                .block();
         var view = openWizard(30);
         choose(view, "Acme Industries");
         next(view);
@@ -182,7 +195,8 @@ class EnrollmentWizardViewTests extends ViewTest {
         eventually(() -> assertThat(groupLabels(view)).isNotEmpty());
         assertThat(groupLabels(view)).containsExactlyElementsOf(expected);
         test(view.targeting.includedGroups).selectItem(expected.getFirst());
-        assertThat(view.state.includedGroups).singleElement()
+        assertThat(view.state.includedGroups)
+                .singleElement()
                 .satisfies(group -> assertThat(expected.getFirst()).startsWith(group.name() + " ("));
     }
 
@@ -223,14 +237,19 @@ class EnrollmentWizardViewTests extends ViewTest {
         next(view);
 
         assertThat(overlap).as("Managers who are also in Executive").isPositive();
-        eventually(() -> assertThat(previewLines(view)).singleElement().asString()
+        eventually(() -> assertThat(previewLines(view))
+                .singleElement()
+                .asString()
                 .startsWith("Acme Industries: " + expected + " learners"));
         assertThat(playback(view).get("Recipients"))
                 .containsExactly("Members of Managers, except members of Executive");
     }
 
     private static String label(EnrollmentWizardView view, String group) {
-        return groupLabels(view).stream().filter(label -> label.startsWith(group + " (")).findFirst().orElseThrow();
+        return groupLabels(view).stream()
+                .filter(label -> label.startsWith(group + " ("))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -239,15 +258,16 @@ class EnrollmentWizardViewTests extends ViewTest {
 
         view.schedule.monthlyStagger(LocalDate.of(2028, 1, 31));
 
-        assertThat(enrollOnDates(view)).containsExactly(LocalDate.of(2028, 1, 31), LocalDate.of(2028, 2, 29),
-                LocalDate.of(2028, 3, 31));
-        assertThat(datePickers(view, "Due by")).extracting(DatePicker::getValue).containsExactly(
-                LocalDate.of(2028, 3, 1), LocalDate.of(2028, 3, 30), LocalDate.of(2028, 4, 30));
+        assertThat(enrollOnDates(view))
+                .containsExactly(LocalDate.of(2028, 1, 31), LocalDate.of(2028, 2, 29), LocalDate.of(2028, 3, 31));
+        assertThat(datePickers(view, "Due by"))
+                .extracting(DatePicker::getValue)
+                .containsExactly(LocalDate.of(2028, 3, 1), LocalDate.of(2028, 3, 30), LocalDate.of(2028, 4, 30));
 
         view.schedule.monthlyStagger(LocalDate.of(2027, 1, 31));
 
-        assertThat(enrollOnDates(view)).containsExactly(LocalDate.of(2027, 1, 31), LocalDate.of(2027, 2, 28),
-                LocalDate.of(2027, 3, 31));
+        assertThat(enrollOnDates(view))
+                .containsExactly(LocalDate.of(2027, 1, 31), LocalDate.of(2027, 2, 28), LocalDate.of(2027, 3, 31));
     }
 
     @Test
@@ -260,13 +280,18 @@ class EnrollmentWizardViewTests extends ViewTest {
         var playback = playback(view);
         assertThat(playback.keySet()).containsExactly("Clients", "Courses", "Recipients", "Notifications");
         assertThat(playback.get("Clients")).containsExactly("Acme Industries");
-        assertThat(playback.get("Courses")).satisfiesExactly(
-                line -> assertThat(line).startsWith("Phishing Fundamentals: enrolls immediately, due by"),
-                line -> assertThat(line).startsWith("HIPAA Privacy and Security for Staff: enrolls immediately"));
+        assertThat(playback.get("Courses"))
+                .satisfiesExactly(
+                        line -> assertThat(line).startsWith("Phishing Fundamentals: enrolls immediately, due by"),
+                        line -> assertThat(line)
+                                .startsWith("HIPAA Privacy and Security for Staff: enrolls immediately"));
         assertThat(playback.get("Recipients")).singleElement().asString().startsWith("All users");
         assertThat(playback.get("Notifications")).containsExactly("No emails: learners are not notified.");
         String reach = "Acme Industries: " + tenants().activeUsers(acme) + " learners for each course it has enabled";
-        eventually(() -> assertThat(previewLines(view)).singleElement().asString().startsWith(reach)
+        eventually(() -> assertThat(previewLines(view))
+                .singleElement()
+                .asString()
+                .startsWith(reach)
                 .contains("Needs Access", "HIPAA Privacy and Security for Staff"));
 
         test(view.backButton).click();
@@ -274,7 +299,8 @@ class EnrollmentWizardViewTests extends ViewTest {
         next(view);
 
         assertThat(playback(view).get("Notifications")).containsExactly("Enrollment email on; reminder emails off");
-        eventually(() -> assertThat(previewLines(view)).singleElement().asString().startsWith(reach));
+        eventually(
+                () -> assertThat(previewLines(view)).singleElement().asString().startsWith(reach));
     }
 
     @Test
@@ -291,9 +317,11 @@ class EnrollmentWizardViewTests extends ViewTest {
             next(view);
             next(view);
             next(view);
-            eventually(() -> assertThat(previewLines(view)).hasSize(2)
+            eventually(() -> assertThat(previewLines(view))
+                    .hasSize(2)
                     .anySatisfy(line -> assertThat(line).startsWith(harbor.name() + ": "))
-                    .anySatisfy(line -> assertThat(line).startsWith(iberia.name() + ": ").contains("Not configured")));
+                    .anySatisfy(line ->
+                            assertThat(line).startsWith(iberia.name() + ": ").contains("Not configured")));
 
             test(view.launchButton).click();
 
@@ -307,7 +335,11 @@ class EnrollmentWizardViewTests extends ViewTest {
             var refused = resultLine(results, iberia);
             assertThat(refused.getElement().getClassList()).contains("launch-result--failed");
             assertThat(find(Icon.class).from(refused).single().getClassNames()).contains("result-failed");
-            assertThat(find(Span.class).from(refused).withClassName("launch-result__error").single().getText())
+            assertThat(find(Span.class)
+                            .from(refused)
+                            .withClassName("launch-result__error")
+                            .single()
+                            .getText())
                     .contains("Iberia Tapas Group is Not configured");
             assertThat(tenants().batches(harbor)).isEqualTo(harborBatches + 1);
             assertThat(tenants().batches(iberia)).isZero();
@@ -340,7 +372,11 @@ class EnrollmentWizardViewTests extends ViewTest {
             setTrainingState(kestrel, TrainingState.READY);
         }
 
-        test(find(Button.class).from(resultLine(results, kestrel)).withText("Launch again").single()).click();
+        test(find(Button.class)
+                        .from(resultLine(results, kestrel))
+                        .withText("Launch again")
+                        .single())
+                .click();
 
         eventually(() -> assertThat(resultLine(results, kestrel).getElement().getClassList())
                 .contains("launch-result--ok"));
@@ -414,7 +450,8 @@ class EnrollmentWizardViewTests extends ViewTest {
 
     private void chooseCourses(String... courseIds) {
         for (String courseId : courseIds) {
-            test(find(Div.class).withAttribute("data-course", courseId).single()).click();
+            test(find(Div.class).withAttribute("data-course", courseId).single())
+                    .click();
         }
     }
 
@@ -430,11 +467,14 @@ class EnrollmentWizardViewTests extends ViewTest {
     }
 
     private static List<String> clientNames(GridTester<?, ClientOrg> grid) {
-        return IntStream.range(0, grid.size()).mapToObj(row -> grid.getCellText(row, CLIENT)).toList();
+        return IntStream.range(0, grid.size())
+                .mapToObj(row -> grid.getCellText(row, CLIENT))
+                .toList();
     }
 
     private ConfirmDialogTester leaveQuestion() {
-        return test(find(ConfirmDialog.class).withCondition(ConfirmDialog::isOpened).single());
+        return test(
+                find(ConfirmDialog.class).withCondition(ConfirmDialog::isOpened).single());
     }
 
     private void setTrainingState(ClientOrg client, TrainingState state) {
@@ -447,35 +487,53 @@ class EnrollmentWizardViewTests extends ViewTest {
 
     private static List<String> groupLabels(EnrollmentWizardView view) {
         var groups = view.targeting.includedGroups;
-        return groups.getListDataView().getItems().map(groups.getItemLabelGenerator()).toList();
+        return groups.getListDataView()
+                .getItems()
+                .map(groups.getItemLabelGenerator())
+                .toList();
     }
 
     private List<DatePicker> datePickers(EnrollmentWizardView view, String label) {
-        return find(DatePicker.class).from(view.schedule.courseRows).withLabel(label).all();
+        return find(DatePicker.class)
+                .from(view.schedule.courseRows)
+                .withLabel(label)
+                .all();
     }
 
     private List<LocalDate> enrollOnDates(EnrollmentWizardView view) {
-        var shown = datePickers(view, "Enroll on").stream().map(DatePicker::getValue).toList();
-        var chosen = view.state.courses.stream().map(course -> view.state.enrollOn.get(course.id())).toList();
+        var shown = datePickers(view, "Enroll on").stream()
+                .map(DatePicker::getValue)
+                .toList();
+        var chosen = view.state.courses.stream()
+                .map(course -> view.state.enrollOn.get(course.id()))
+                .toList();
         assertThat(shown).isEqualTo(chosen);
         return shown;
     }
 
     private Map<String, List<String>> playback(EnrollmentWizardView view) {
         Map<String, List<String>> sections = new LinkedHashMap<>();
-        view.review.playback.getChildren().forEach(section -> sections.put(
-                find(H3.class).from(section).single().getText(),
-                find(ListItem.class).from(section).all().stream().map(ListItem::getText).toList()));
+        view.review
+                .playback
+                .getChildren()
+                .forEach(section -> sections.put(
+                        find(H3.class).from(section).single().getText(),
+                        find(ListItem.class).from(section).all().stream()
+                                .map(ListItem::getText)
+                                .toList()));
         return sections;
     }
 
     private List<String> previewLines(EnrollmentWizardView view) {
-        return find(ListItem.class).from(view.review.preview).all().stream().map(ListItem::getText).toList();
+        return find(ListItem.class).from(view.review.preview).all().stream()
+                .map(ListItem::getText)
+                .toList();
     }
 
     private static Component resultLine(LaunchResultsPanel results, ClientOrg client) {
         UUID orgId = client.id();
-        return results.results.getChildren()
+        return results.results
+                .getChildren()
                 .filter(line -> orgId.toString().equals(line.getElement().getAttribute("data-org")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No result line for " + client.name()));

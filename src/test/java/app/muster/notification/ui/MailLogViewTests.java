@@ -2,18 +2,6 @@ package app.muster.notification.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.test.context.support.WithAnonymousUser;
-import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.test.context.TestPropertySource;
-
-import com.vaadin.flow.component.grid.GridTester;
-
 import app.muster.MusterTest;
 import app.muster.ViewTest;
 import app.muster.directory.ClientOrg;
@@ -25,10 +13,19 @@ import app.muster.notification.LearnerEmailScheduler;
 import app.muster.notification.MailLog;
 import app.muster.notification.MailLogEntry;
 import app.muster.security.MspAdminPrincipal;
+import com.vaadin.flow.component.grid.GridTester;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.context.TestPropertySource;
 
 @MusterTest
 @WithUserDetails(MusterTest.ADMIN)
-@TestPropertySource(properties = { "muster.mail.enrollment-delay=PT0S", "muster.mail.poll-interval=PT1H" })
+@TestPropertySource(properties = {"muster.mail.enrollment-delay=PT0S", "muster.mail.poll-interval=PT1H"})
 class MailLogViewTests extends ViewTest {
 
     static final int CLIENT = 1;
@@ -37,6 +34,7 @@ class MailLogViewTests extends ViewTest {
 
     @Autowired
     LearnerEmailScheduler learnerEmails;
+
     @Autowired
     MailLog mailLog;
 
@@ -59,8 +57,11 @@ class MailLogViewTests extends ViewTest {
         assertThat(grid.getCellText(expected - 1, CLIENT)).isEqualTo("Harbor Point Marina");
         assertThat(grid.getCellText(expected - 1, TO)).endsWith("@harbor.example");
         assertThat(grid.getRow(0).preview()).startsWith("Hello ").endsWith("…");
-        assertThat(grid.getRow(0).body()).contains("Multi-Factor Authentication Basics",
-                "Passphrases and Password Managers", "http://localhost:8080/learn/");
+        assertThat(grid.getRow(0).body())
+                .contains(
+                        "Multi-Factor Authentication Basics",
+                        "Passphrases and Password Managers",
+                        "http://localhost:8080/learn/");
     }
 
     @Test
@@ -97,9 +98,10 @@ class MailLogViewTests extends ViewTest {
 
     private void launchWithEnrollmentEmail(ClientOrg client, String... courseIds) {
         List<CourseSchedule> courses = List.of(courseIds).stream()
-                .map(id -> CourseSchedule.immediately(id, LocalDate.now().plusDays(30))).toList();
-        var request = new LaunchRequest(UUID.randomUUID(), List.of(client.id()), courses, Targeting.allUsers(),
-                new Notifications(true, false));
+                .map(id -> CourseSchedule.immediately(id, LocalDate.now().plusDays(30)))
+                .toList();
+        var request = new LaunchRequest(
+                UUID.randomUUID(), List.of(client.id()), courses, Targeting.allUsers(), new Notifications(true, false));
         launchService.launch(tenants().demoAdmin(), request).blockLast();
     }
 

@@ -2,26 +2,23 @@ package app.muster.tracking.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.UUID;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.security.test.context.support.WithAnonymousUser;
-import org.springframework.security.test.context.support.WithUserDetails;
-
+import app.muster.MusterTest;
+import app.muster.ViewTest;
+import app.muster.base.ui.NotFoundMessage;
+import app.muster.base.ui.PageNotFoundView;
+import app.muster.directory.ClientOrg;
+import app.muster.enrollment.CourseEnrollmentStatus;
+import app.muster.tracking.CourseEnrollmentRow;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.notification.Notification;
-import app.muster.base.ui.PageNotFoundView;
-
-import app.muster.MusterTest;
-import app.muster.ViewTest;
-import app.muster.base.ui.NotFoundMessage;
-import app.muster.directory.ClientOrg;
-import app.muster.enrollment.CourseEnrollmentStatus;
-import app.muster.tracking.CourseEnrollmentRow;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithUserDetails;
 
 @MusterTest
 @WithUserDetails(MusterTest.ADMIN)
@@ -59,7 +56,8 @@ class BatchDetailViewTests extends ViewTest {
 
         int needsAccess = rowWith(grid, CourseEnrollmentStatus.NEEDS_ACCESS);
         assertThat(grid.getCellText(needsAccess, STATUS)).isEqualTo("Needs Access");
-        assertThat(grid.getCellText(needsAccess, COURSE)).startsWith("HIPAA Privacy and Security for Staff")
+        assertThat(grid.getCellText(needsAccess, COURSE))
+                .startsWith("HIPAA Privacy and Security for Staff")
                 .contains("Acme Industries does not have", "enabled");
         assertThat(buttonsIn(grid.getCellComponent(needsAccess, RETRY))).contains("Retry");
     }
@@ -74,7 +72,8 @@ class BatchDetailViewTests extends ViewTest {
         test(button(courses(view).getCellComponent(0, RETRY), "Retry")).click();
 
         eventually(() -> {
-            assertThat(find(Notification.class).all()).extracting(notification -> test(notification).getText())
+            assertThat(find(Notification.class).all())
+                    .extracting(notification -> test(notification).getText())
                     .contains("HIPAA Privacy and Security for Staff: Needs Access.");
             assertThat(courses(view).getRow(0).attempts()).isEqualTo(2);
         });
@@ -88,7 +87,8 @@ class BatchDetailViewTests extends ViewTest {
         var view = open(summit, batchId);
         eventually(() -> assertThat(view.needsAccessCard.isVisible()).isTrue());
 
-        test(button(courses(view).getCellComponent(0, RETRY), "Enable course and retry")).click();
+        test(button(courses(view).getCellComponent(0, RETRY), "Enable course and retry"))
+                .click();
 
         eventually(() -> assertThat(courses(view).getRow(0).status()).isEqualTo(CourseEnrollmentStatus.ENROLLED));
         assertThat(courses(view).getCellText(0, LEARNERS))
@@ -120,8 +120,10 @@ class BatchDetailViewTests extends ViewTest {
 
         var view = open(acme, batchId);
 
-        eventually(() -> assertThat(find(NotFoundMessage.class).from(view).exists()).isTrue());
-        assertThat(view.getElement().getTextRecursively()).contains("was not found")
+        eventually(() ->
+                assertThat(find(NotFoundMessage.class).from(view).exists()).isTrue());
+        assertThat(view.getElement().getTextRecursively())
+                .contains("was not found")
                 .doesNotContain("Acme", "Phishing");
         assertThat(view.courseGrid.isAttached()).isFalse();
     }
@@ -137,7 +139,8 @@ class BatchDetailViewTests extends ViewTest {
 
         var view = open(strangersClient, batchId);
 
-        eventually(() -> assertThat(find(NotFoundMessage.class).from(view).exists()).isTrue());
+        eventually(() ->
+                assertThat(find(NotFoundMessage.class).from(view).exists()).isTrue());
         assertThat(view.getElement().getTextRecursively()).doesNotContain("Acme", "Phishing");
     }
 
@@ -151,7 +154,9 @@ class BatchDetailViewTests extends ViewTest {
     }
 
     private UUID launchTo(ClientOrg client, String... courseIds) {
-        return launch(tenants().demoAdmin(), List.of(client), courseIds).getFirst().batchId();
+        return launch(tenants().demoAdmin(), List.of(client), courseIds)
+                .getFirst()
+                .batchId();
     }
 
     private BatchDetailView open(ClientOrg client, UUID batchId) {

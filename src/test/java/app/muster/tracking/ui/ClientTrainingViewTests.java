@@ -2,21 +2,18 @@ package app.muster.tracking.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.security.test.context.support.WithAnonymousUser;
-import org.springframework.security.test.context.support.WithUserDetails;
-
-import com.vaadin.flow.component.grid.GridTester;
-import app.muster.base.ui.PageNotFoundView;
-
 import app.muster.MusterTest;
 import app.muster.ViewTest;
 import app.muster.base.ui.NotFoundMessage;
+import app.muster.base.ui.PageNotFoundView;
 import app.muster.directory.ClientOrg;
 import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.BatchRow;
+import com.vaadin.flow.component.grid.GridTester;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithUserDetails;
 
 @MusterTest
 @WithUserDetails(MusterTest.ADMIN)
@@ -80,7 +77,8 @@ class ClientTrainingViewTests extends ViewTest {
     @Test
     void aBatchRowOpensTheBatchPage() {
         ClientOrg kestrel = tenants().demoClient("Kestrel Aerospace Parts");
-        var launched = launch(tenants().demoAdmin(), List.of(kestrel), "clean-desk").getFirst();
+        var launched =
+                launch(tenants().demoAdmin(), List.of(kestrel), "clean-desk").getFirst();
         var view = open(kestrel);
         eventually(() -> {
             assertThat(batches(view).size()).isPositive();
@@ -89,10 +87,14 @@ class ClientTrainingViewTests extends ViewTest {
 
         batches(view).clickRow(0);
 
-        assertThat(getCurrentView()).isInstanceOfSatisfying(BatchDetailView.class, page -> eventually(() -> {
-            assertThat(page.batchName.getText()).isEqualTo("Clean Desk and Screen Locking");
-            assertThat(test(page.courseGrid).getRow(0).courseId()).isEqualTo("clean-desk");
-        }));
+        assertThat(getCurrentView())
+                .isInstanceOfSatisfying(
+                        BatchDetailView.class,
+                        page -> eventually(() -> {
+                            assertThat(page.batchName.getText()).isEqualTo("Clean Desk and Screen Locking");
+                            assertThat(test(page.courseGrid).getRow(0).courseId())
+                                    .isEqualTo("clean-desk");
+                        }));
     }
 
     @Test
@@ -103,8 +105,11 @@ class ClientTrainingViewTests extends ViewTest {
 
         var view = open(acme);
 
-        eventually(() -> assertThat(find(NotFoundMessage.class).from(view).exists()).isTrue());
-        assertThat(view.getElement().getTextRecursively()).contains("was not found").doesNotContain("Acme");
+        eventually(() ->
+                assertThat(find(NotFoundMessage.class).from(view).exists()).isTrue());
+        assertThat(view.getElement().getTextRecursively())
+                .contains("was not found")
+                .doesNotContain("Acme");
         assertThat(view.batchGrid.isAttached()).isFalse();
         assertThat(view.clientName.getText()).isEmpty();
     }

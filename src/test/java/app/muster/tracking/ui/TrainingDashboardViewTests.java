@@ -2,18 +2,6 @@ package app.muster.tracking.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.test.context.support.WithAnonymousUser;
-import org.springframework.security.test.context.support.WithUserDetails;
-
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridTester;
-
 import app.muster.MusterTest;
 import app.muster.ViewTest;
 import app.muster.directory.ClientOrg;
@@ -22,6 +10,15 @@ import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.ClientTrainingRow;
 import app.muster.tracking.TrainingOverview;
 import app.muster.tracking.TrainingTotals;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridTester;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithUserDetails;
 
 @MusterTest
 @WithUserDetails(MusterTest.ADMIN)
@@ -59,7 +56,8 @@ class TrainingDashboardViewTests extends ViewTest {
         var view = navigate(TrainingDashboardView.class);
 
         eventually(() -> assertThat(clients(view).size()).isEqualTo(30));
-        TrainingTotals totals = overview.dashboard(tenants().demoAdmin().mspId()).block().totals();
+        TrainingTotals totals =
+                overview.dashboard(tenants().demoAdmin().mspId()).block().totals();
         assertThat(view.totalCard.valueText()).isEqualTo(String.format("%,d", totals.courseEnrollments()));
         assertThat(view.completedCard.valueText()).isEqualTo(String.format("%,d", totals.completed()));
         assertThat(view.scheduledCard.valueText()).isEqualTo(String.format("%,d", totals.scheduled()));
@@ -136,8 +134,11 @@ class TrainingDashboardViewTests extends ViewTest {
 
         clients(view).clickRow(rowOf(clients(view), "Acme Industries"));
 
-        assertThat(getCurrentView()).isInstanceOfSatisfying(ClientTrainingView.class, page -> eventually(
-                () -> assertThat(page.clientName.getText()).isEqualTo("Acme Industries")));
+        assertThat(getCurrentView())
+                .isInstanceOfSatisfying(
+                        ClientTrainingView.class,
+                        page -> eventually(
+                                () -> assertThat(page.clientName.getText()).isEqualTo("Acme Industries")));
     }
 
     @Test
@@ -147,8 +148,12 @@ class TrainingDashboardViewTests extends ViewTest {
         test(find(Button.class).withId("create-enrollment").single()).click();
 
         assertThat(getCurrentView()).isInstanceOf(EnrollmentWizardView.class);
-        eventually(() -> assertThat(find(Grid.class).withId("wizard-client-grid").single().getGenericDataView()
-                .getItems()).hasSize(30));
+        eventually(() -> assertThat(find(Grid.class)
+                        .withId("wizard-client-grid")
+                        .single()
+                        .getGenericDataView()
+                        .getItems())
+                .hasSize(30));
     }
 
     private GridTester<?, ClientTrainingRow> clients(TrainingDashboardView view) {
