@@ -188,6 +188,49 @@ class TrainingApiTests {
     }
 
     @Test
+    void anotherMspsTokenCanNeitherReadNorChangeAnyOfOurBatches() throws Exception {
+        ClientOrg acme = tenants.demoClient("Acme Industries");
+        var ours = json.readTree(send(authorized(post("/api/v1/launches", launchBody(List.of(acme), "pci-dss", "all")))
+                        .build())
+                .body());
+        UUID batchId = UUID.fromString(ours.get(0).get("batchId").asString());
+        UUID courseEnrollmentId = overview.batch(admin.mspId(), acme.id(), batchId)
+                .block()
+                .courses()
+                .getFirst()
+                .id();
+        MspAdminPrincipal other = tenants.otherMspAdmin();
+        String stranger = apiTokens.create(other, "stranger").block();
+        UUID strangersClient =
+                tenants.clientOrgs().list(other.mspId()).blockFirst().id();
+
+        var reads = List.of(
+                "/api/v1/clients/" + acme.id() + "/groups",
+                "/api/v1/clients/" + acme.id() + "/batches",
+                "/api/v1/clients/" + acme.id() + "/batches/" + batchId,
+                "/api/v1/clients/" + strangersClient + "/batches/" + batchId);
+        for (String path : reads) {
+            var response =
+                    send(get(path).header("Authorization", "Bearer " + stranger).build());
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body())
+                    .as(path)
+                    .doesNotContain("Acme", acme.id().toString() + "\",");
+        }
+        var retry = send(post("/api/v1/course-enrollments/" + courseEnrollmentId + "/retry", "")
+                .header("Authorization", "Bearer " + stranger)
+                .build());
+
+        assertThat(retry.statusCode()).isEqualTo(404);
+        assertThat(overview.batch(admin.mspId(), acme.id(), batchId)
+                        .block()
+                        .courses()
+                        .getFirst()
+                        .attempts())
+                .isEqualTo(1);
+    }
+
+    @Test
     void revokingATokenEndsTheEventStreamOpenedWithIt() throws Exception {
         var stream = http.sendAsync(
                 authorized(get("/api/v1/events"))
