@@ -189,12 +189,13 @@ class TrainingApiTests {
 
     @Test
     void anotherMspsTokenCanNeitherReadNorChangeAnyOfOurBatches() throws Exception {
-        ClientOrg acme = tenants.demoClient("Acme Industries");
-        var ours = json.readTree(send(authorized(post("/api/v1/launches", launchBody(List.of(acme), "pci-dss", "all")))
+        ClientOrg northstar = tenants.demoClient("Northstar Realty");
+        var ours = json.readTree(send(authorized(
+                                post("/api/v1/launches", launchBody(List.of(northstar), "pci-dss", "all")))
                         .build())
                 .body());
         UUID batchId = UUID.fromString(ours.get(0).get("batchId").asString());
-        UUID courseEnrollmentId = overview.batch(admin.mspId(), acme.id(), batchId)
+        UUID courseEnrollmentId = overview.batch(admin.mspId(), northstar.id(), batchId)
                 .block()
                 .courses()
                 .getFirst()
@@ -205,9 +206,9 @@ class TrainingApiTests {
                 tenants.clientOrgs().list(other.mspId()).blockFirst().id();
 
         var reads = List.of(
-                "/api/v1/clients/" + acme.id() + "/groups",
-                "/api/v1/clients/" + acme.id() + "/batches",
-                "/api/v1/clients/" + acme.id() + "/batches/" + batchId,
+                "/api/v1/clients/" + northstar.id() + "/groups",
+                "/api/v1/clients/" + northstar.id() + "/batches",
+                "/api/v1/clients/" + northstar.id() + "/batches/" + batchId,
                 "/api/v1/clients/" + strangersClient + "/batches/" + batchId);
         for (String path : reads) {
             var response =
@@ -215,14 +216,14 @@ class TrainingApiTests {
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.body())
                     .as(path)
-                    .doesNotContain("Acme", acme.id().toString() + "\",");
+                    .doesNotContain("Northstar", northstar.id().toString() + "\",");
         }
         var retry = send(post("/api/v1/course-enrollments/" + courseEnrollmentId + "/retry", "")
                 .header("Authorization", "Bearer " + stranger)
                 .build());
 
         assertThat(retry.statusCode()).isEqualTo(404);
-        assertThat(overview.batch(admin.mspId(), acme.id(), batchId)
+        assertThat(overview.batch(admin.mspId(), northstar.id(), batchId)
                         .block()
                         .courses()
                         .getFirst()
