@@ -10,14 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.muster.base.Rows;
+import app.muster.browser.BrowserTest;
 import app.muster.browser.Chromium;
-import app.muster.browser.FailureScreenshots;
-import app.muster.browser.MusterServerTest;
-import app.muster.catalog.CourseLibrary;
 import app.muster.directory.ClientOrg;
-import app.muster.directory.ClientOrgs;
-import app.muster.msp.Msps;
-import app.muster.security.MspAdminAccounts;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -31,15 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * An MSP admin launches three courses for one client through the wizard in a real browser, to the members of one
@@ -47,9 +34,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * learners as the database says the targeting reaches; the batch page then shows the first course Enrolled for
  * exactly those learners today, and the second and third Scheduled one and two months later.
  */
-@MusterServerTest
-@TestInstance(Lifecycle.PER_CLASS)
-class GroupStaggerBrowserTests {
+class GroupStaggerBrowserTests extends BrowserTest {
 
     static final String CLIENT = "Vantage Engineering GmbH";
     static final String INCLUDED = "Managers";
@@ -106,43 +91,6 @@ class GroupStaggerBrowserTests {
             WHERE g.org_id = :orgId
               AND g.name = :group
             """;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MspAdminAccounts accounts;
-
-    @Autowired
-    Msps msps;
-
-    @Autowired
-    ClientOrgs clientOrgs;
-
-    @Autowired
-    CourseLibrary courseLibrary;
-
-    @Autowired
-    DatabaseClient db;
-
-    Chromium chromium;
-    TestTenants tenants;
-
-    @RegisterExtension
-    final FailureScreenshots failureScreenshots = new FailureScreenshots(() -> chromium);
-
-    @BeforeAll
-    void openBrowser() {
-        tenants = new TestTenants(accounts, msps, clientOrgs, db);
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void oneGroupExceptAnOverlappingGroupWithMonthlyStaggerEnrollsThePreviewedLearnersMonthByMonth() {

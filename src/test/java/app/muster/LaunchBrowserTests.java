@@ -12,15 +12,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.muster.browser.BrowserTest;
 import app.muster.browser.Chromium;
-import app.muster.browser.FailureScreenshots;
-import app.muster.browser.MusterServerTest;
-import app.muster.catalog.CourseLibrary;
 import app.muster.directory.ClientOrg;
-import app.muster.directory.ClientOrgs;
 import app.muster.enrollment.LaunchRequest;
-import app.muster.msp.Msps;
-import app.muster.security.MspAdminAccounts;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.io.IOException;
@@ -35,24 +30,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * An MSP admin launches two courses for three clients in a real browser, and a second admin's dashboard, left open
  * meanwhile, shows the new totals without a reload. The launch then shows on the dashboard, the client pages and the
  * batch pages, with Needs Access where a client lacks a course.
  */
-@MusterServerTest
-@TestInstance(Lifecycle.PER_CLASS)
-class LaunchBrowserTests {
+class LaunchBrowserTests extends BrowserTest {
 
     static final String PHISHING = "phishing-fundamentals";
     static final String HIPAA = "hipaa-privacy";
@@ -64,43 +49,6 @@ class LaunchBrowserTests {
 
     static final Path SCREENSHOT = Paths.get("docs", "dashboard.png");
     static final Pattern BATCH_PATH = Pattern.compile(".*/msp/training/[0-9a-f-]{36}/[0-9a-f-]{36}$");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MspAdminAccounts accounts;
-
-    @Autowired
-    Msps msps;
-
-    @Autowired
-    ClientOrgs clientOrgs;
-
-    @Autowired
-    CourseLibrary courseLibrary;
-
-    @Autowired
-    DatabaseClient db;
-
-    Chromium chromium;
-    TestTenants tenants;
-
-    @RegisterExtension
-    final FailureScreenshots failureScreenshots = new FailureScreenshots(() -> chromium);
-
-    @BeforeAll
-    void openBrowser() {
-        tenants = new TestTenants(accounts, msps, clientOrgs, db);
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void launchForThreeClientsShowsOnEveryPageAndLiveOnAnOpenDashboard() {

@@ -9,12 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.muster.base.Rows;
+import app.muster.browser.BrowserTest;
 import app.muster.browser.Chromium;
-import app.muster.browser.FailureScreenshots;
-import app.muster.browser.MusterServerTest;
-import app.muster.catalog.CourseLibrary;
 import app.muster.directory.ClientOrg;
-import app.muster.directory.ClientOrgs;
 import app.muster.enrollment.CourseSchedule;
 import app.muster.enrollment.LaunchRequest;
 import app.muster.enrollment.LaunchResult;
@@ -22,8 +19,6 @@ import app.muster.enrollment.LaunchService;
 import app.muster.enrollment.Notifications;
 import app.muster.enrollment.Targeting;
 import app.muster.learning.LearnerLinks;
-import app.muster.msp.Msps;
-import app.muster.security.MspAdminAccounts;
 import app.muster.security.MspAdminPrincipal;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -40,16 +35,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,9 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and passes; an MSP admin's batch page and dashboard, open meanwhile, show the completion without a reload. A quiz
  * below the pass mark, a revoked link and another learner's assignment complete nothing and show nothing.
  */
-@MusterServerTest
-@TestInstance(Lifecycle.PER_CLASS)
-class LearnerBrowserTests {
+class LearnerBrowserTests extends BrowserTest {
 
     /**
      * A small Ready client. Each test launches its own course to it, so that their learners' cards never mix, and
@@ -80,52 +67,20 @@ class LearnerBrowserTests {
     static final String LINK_NOT_FOUND = "This learner link was not found";
     static final String COURSE_NOT_FOUND = "This course was not found";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MspAdminAccounts accounts;
-
-    @Autowired
-    Msps msps;
-
-    @Autowired
-    ClientOrgs clientOrgs;
-
-    @Autowired
-    CourseLibrary courseLibrary;
-
     @Autowired
     LaunchService launchService;
 
     @Autowired
     LearnerLinks links;
 
-    @Autowired
-    DatabaseClient db;
-
-    Chromium chromium;
-    TestTenants tenants;
     MspAdminPrincipal admin;
     ClientOrg client;
 
-    @RegisterExtension
-    final FailureScreenshots failureScreenshots = new FailureScreenshots(() -> chromium);
-
     @BeforeAll
-    void openBrowser() {
-        tenants = new TestTenants(accounts, msps, clientOrgs, db);
+    void chooseLearnersClient() {
         admin = tenants.demoAdmin();
         client = tenants.demoClient(CLIENT);
         assertThat(client).as(CLIENT).isNotNull();
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
