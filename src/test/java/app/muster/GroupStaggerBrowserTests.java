@@ -98,7 +98,7 @@ class GroupStaggerBrowserTests extends BrowserTest {
         assertThat(client).as(CLIENT).isNotNull();
         assertThat(client.ready()).as("%s is Ready", CLIENT).isTrue();
         assertThat(courseLibrary
-                        .coursesWithAccess(tenants.demoAdmin().mspId(), client.id())
+                        .coursesWithAccess(tenants.demoAdmin().scope(), client.id())
                         .block())
                 .as("courses %s may use", CLIENT)
                 .containsAll(COURSES);

@@ -278,7 +278,7 @@ class LaunchBrowserTests extends BrowserTest {
     }
 
     private void demoAccessIsAsThisTestExpects(Map<String, ClientOrg> clients) {
-        var access = courseLibrary.accessByOrg(tenants.demoAdmin().mspId()).block();
+        var access = courseLibrary.accessByOrg(tenants.demoAdmin().scope()).block();
         clients.forEach((name, org) -> {
             var courses = access.getOrDefault(org.id(), Set.of());
             assertThat(courses).as("courses of %s", name).contains(PHISHING);

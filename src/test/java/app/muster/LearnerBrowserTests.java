@@ -19,7 +19,7 @@ import app.muster.enrollment.LaunchService;
 import app.muster.enrollment.Notifications;
 import app.muster.enrollment.Targeting;
 import app.muster.learning.LearnerLinks;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminPrincipal;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -73,7 +73,7 @@ class LearnerBrowserTests extends BrowserTest {
     @Autowired
     LearnerLinks links;
 
-    MspAdminPrincipal admin;
+    AdminPrincipal admin;
     ClientOrg client;
 
     @BeforeAll
@@ -227,7 +227,7 @@ class LearnerBrowserTests extends BrowserTest {
 
     /** Launches one course to the client now, without emails, and reads back who it assigned. */
     private Batch launch(String courseId) {
-        assertThat(courseLibrary.coursesWithAccess(admin.mspId(), client.id()).block())
+        assertThat(courseLibrary.coursesWithAccess(admin.scope(), client.id()).block())
                 .as("courses %s may use", CLIENT)
                 .contains(courseId);
         LocalDate dueBy = LocalDate.now(client.timeZone()).plusDays(DAYS_TO_COMPLETE);

@@ -5,8 +5,8 @@ import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
 import app.muster.directory.TrainingState;
 import app.muster.msp.Msps;
-import app.muster.security.MspAdminAccounts;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminAccounts;
+import app.muster.security.AdminPrincipal;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -14,21 +14,21 @@ import org.springframework.stereotype.Component;
 
 /** The demo MSP's admin and clients, and a second MSP to prove that one tenant never sees another. */
 @Component
-public record TestTenants(MspAdminAccounts accounts, Msps msps, ClientOrgs clientOrgs, DatabaseClient db) {
+public record TestTenants(AdminAccounts accounts, Msps msps, ClientOrgs clientOrgs, DatabaseClient db) {
 
-    public MspAdminPrincipal demoAdmin() {
+    public AdminPrincipal demoAdmin() {
         return accounts.find(MusterTest.ADMIN).block();
     }
 
     public ClientOrg demoClient(String name) {
         return clientOrgs
-                .list(demoAdmin().mspId())
+                .list(demoAdmin().scope())
                 .filter(org -> org.name().equals(name))
                 .blockFirst();
     }
 
     /** A second MSP with one Ready client of its own and its own admin. */
-    public MspAdminPrincipal otherMspAdmin() {
+    public AdminPrincipal otherMspAdmin() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         UUID mspId = msps.create("Other MSP " + suffix).block();
         String username = "admin-" + suffix + "@other-msp.example";

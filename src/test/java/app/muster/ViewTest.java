@@ -9,8 +9,8 @@ import app.muster.enrollment.LaunchService;
 import app.muster.enrollment.Notifications;
 import app.muster.enrollment.Targeting;
 import app.muster.msp.Msps;
-import app.muster.security.MspAdminAccounts;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminAccounts;
+import app.muster.security.AdminPrincipal;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;
@@ -40,7 +40,7 @@ public abstract class ViewTest extends SpringBrowserlessTest {
     private static final LocalDate FAR_DUE = LocalDate.now().plusDays(60);
 
     @Autowired
-    protected MspAdminAccounts accounts;
+    protected AdminAccounts accounts;
 
     @Autowired
     protected Msps msps;
@@ -112,7 +112,7 @@ public abstract class ViewTest extends SpringBrowserlessTest {
      * opening the page that is already shown keeps it too, so a test that signs in here starts signed out
      * ({@code @WithAnonymousUser}), on the sign-in page.
      */
-    protected void signInAs(MspAdminPrincipal admin) {
+    protected void signInAs(AdminPrincipal admin) {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
@@ -121,7 +121,7 @@ public abstract class ViewTest extends SpringBrowserlessTest {
     }
 
     /** A new MSP without any client org, and its admin. */
-    protected MspAdminPrincipal emptyMspAdmin() {
+    protected AdminPrincipal emptyMspAdmin() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         UUID mspId = msps.create("Empty MSP " + suffix).block();
         String username = "admin-" + suffix + "@empty-msp.example";
@@ -131,7 +131,7 @@ public abstract class ViewTest extends SpringBrowserlessTest {
     }
 
     /** Launches the courses to the clients at once for all their users, as a fresh submission without emails. */
-    protected List<LaunchResult> launch(MspAdminPrincipal admin, List<ClientOrg> clients, String... courseIds) {
+    protected List<LaunchResult> launch(AdminPrincipal admin, List<ClientOrg> clients, String... courseIds) {
         var courses = Arrays.stream(courseIds)
                 .map(id -> CourseSchedule.immediately(id, FAR_DUE))
                 .toList();

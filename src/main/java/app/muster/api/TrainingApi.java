@@ -11,9 +11,9 @@ import app.muster.enrollment.LaunchService;
 import app.muster.enrollment.RetryService;
 import app.muster.enrollment.TrainingChanged;
 import app.muster.enrollment.TrainingEvents;
+import app.muster.security.AdminPrincipal;
 import app.muster.security.ApiTokenFilter;
 import app.muster.security.ApiTokens;
-import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.BatchDetail;
 import app.muster.tracking.BatchRow;
 import app.muster.tracking.TrainingOverview;
@@ -83,13 +83,13 @@ class TrainingApi {
     }
 
     @GetMapping("/clients")
-    Flux<ClientOrg> clients(@AuthenticationPrincipal MspAdminPrincipal admin) {
-        return clientOrgs.list(admin.mspId());
+    Flux<ClientOrg> clients(@AuthenticationPrincipal AdminPrincipal admin) {
+        return clientOrgs.list(admin.scope());
     }
 
     @GetMapping("/clients/{orgId}/groups")
-    Flux<UserGroup> groups(@AuthenticationPrincipal MspAdminPrincipal admin, @PathVariable UUID orgId) {
-        return clientOrgs.find(admin.mspId(), orgId).thenMany(clientOrgs.groups(admin.mspId(), orgId));
+    Flux<UserGroup> groups(@AuthenticationPrincipal AdminPrincipal admin, @PathVariable UUID orgId) {
+        return clientOrgs.find(admin.scope(), orgId).thenMany(clientOrgs.groups(admin.scope(), orgId));
     }
 
     @GetMapping("/courses")
@@ -99,7 +99,7 @@ class TrainingApi {
 
     /** Launches and answers with every client's result once all are in. */
     @PostMapping(path = "/launches", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<List<LaunchResult>> launch(@AuthenticationPrincipal MspAdminPrincipal admin, @RequestBody LaunchBody body) {
+    Mono<List<LaunchResult>> launch(@AuthenticationPrincipal AdminPrincipal admin, @RequestBody LaunchBody body) {
         return Mono.fromCallable(body::toRequest)
                 .flatMapMany(request -> launchService.launch(admin, request))
                 .collectList();
@@ -111,7 +111,7 @@ class TrainingApi {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> launchStreaming(
-            @AuthenticationPrincipal MspAdminPrincipal admin, @RequestBody LaunchBody body) {
+            @AuthenticationPrincipal AdminPrincipal admin, @RequestBody LaunchBody body) {
         return Mono.fromCallable(body::toRequest)
                 .flatMapMany(request -> launchService.launch(admin, request))
                 .map(result ->
@@ -122,26 +122,26 @@ class TrainingApi {
     }
 
     @GetMapping("/clients/{orgId}/batches")
-    Mono<List<BatchRow>> batches(@AuthenticationPrincipal MspAdminPrincipal admin, @PathVariable UUID orgId) {
-        return overview.client(admin.mspId(), orgId).map(client -> client.batches());
+    Mono<List<BatchRow>> batches(@AuthenticationPrincipal AdminPrincipal admin, @PathVariable UUID orgId) {
+        return overview.client(admin.scope(), orgId).map(client -> client.batches());
     }
 
     @GetMapping("/clients/{orgId}/batches/{batchId}")
     Mono<BatchDetail> batch(
-            @AuthenticationPrincipal MspAdminPrincipal admin, @PathVariable UUID orgId, @PathVariable UUID batchId) {
-        return overview.batch(admin.mspId(), orgId, batchId);
+            @AuthenticationPrincipal AdminPrincipal admin, @PathVariable UUID orgId, @PathVariable UUID batchId) {
+        return overview.batch(admin.scope(), orgId, batchId);
     }
 
     @PostMapping("/course-enrollments/{courseEnrollmentId}/retry")
-    Mono<RetryOutcome> retry(@AuthenticationPrincipal MspAdminPrincipal admin, @PathVariable UUID courseEnrollmentId) {
+    Mono<RetryOutcome> retry(@AuthenticationPrincipal AdminPrincipal admin, @PathVariable UUID courseEnrollmentId) {
         return retryService.retry(admin, courseEnrollmentId).map(RetryOutcome::new);
     }
 
     /** Status changes of the MSP's training as they happen, with a heartbeat comment every 15 seconds. */
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<TrainingChanged>> events(
-            @AuthenticationPrincipal MspAdminPrincipal admin, HttpServletRequest request) {
-        var changes = events.changes(admin.mspId())
+            @AuthenticationPrincipal AdminPrincipal admin, HttpServletRequest request) {
+        var changes = events.changes(admin.scope())
                 .map(change -> ServerSentEvent.builder(change).event("changed").build());
         var heartbeat = Flux.interval(HEARTBEAT)
                 .map(tick -> ServerSentEvent.<TrainingChanged>builder()

@@ -1,7 +1,9 @@
 package app.muster.audit;
 
+import app.muster.base.NotFound;
 import app.muster.base.Rows;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.base.TenantScope;
+import app.muster.security.AdminPrincipal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,7 +49,7 @@ public class AuditLog {
      * Records a change. Call it where the change is requested: the origin is read from the current request then,
      * and the record is written when the returned Mono is subscribed.
      */
-    public Mono<Void> record(MspAdminPrincipal admin, String action, String detail) {
+    public Mono<Void> record(AdminPrincipal admin, String action, String detail) {
         String origin = origin();
         OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return db.sql(INSERT)
@@ -62,9 +64,13 @@ public class AuditLog {
                 .then();
     }
 
-    public Mono<List<AuditEvent>> latest(UUID mspId) {
+    /** The MSP's newest audit events; the audit log is the MSP's, not an org admin's. */
+    public Mono<List<AuditEvent>> latest(TenantScope scope) {
+        if (scope.isClientOrg()) {
+            return Mono.error(new NotFound("The audit log"));
+        }
         return db.sql(LATEST)
-                .bind("mspId", mspId)
+                .bind("mspId", scope.mspId())
                 .bind("limit", SHOWN)
                 .map(row -> new AuditEvent(
                         Rows.instant(row, "at"),

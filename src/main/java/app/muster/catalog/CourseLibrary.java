@@ -1,6 +1,7 @@
 package app.muster.catalog;
 
 import app.muster.base.NotFound;
+import app.muster.base.TenantScope;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -80,21 +81,25 @@ public class CourseLibrary {
                 .then();
     }
 
-    public Mono<Set<String>> coursesWithAccess(UUID mspId, UUID orgId) {
+    public Mono<Set<String>> coursesWithAccess(TenantScope scope, UUID orgId) {
+        if (!scope.reaches(orgId)) {
+            return Mono.error(new NotFound("Client org " + orgId));
+        }
         return db.sql(COURSES_WITH_ACCESS)
-                .bind("mspId", mspId)
+                .bind("mspId", scope.mspId())
                 .bind("orgId", orgId)
                 .map(row -> row.get("course_id", String.class))
                 .all()
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Course access of every client org of an MSP: org id to the ids of the courses it may use. */
-    public Mono<Map<UUID, Set<String>>> accessByOrg(UUID mspId) {
+    /** Course access of every client org within reach: org id to the ids of the courses it may use. */
+    public Mono<Map<UUID, Set<String>>> accessByOrg(TenantScope scope) {
         return db.sql(ACCESS_IN_MSP)
-                .bind("mspId", mspId)
+                .bind("mspId", scope.mspId())
                 .map(row -> Map.entry(row.get("org_id", UUID.class), row.get("course_id", String.class)))
                 .all()
+                .filter(access -> scope.reaches(access.getKey()))
                 .collect(Collectors.groupingBy(
                         Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toUnmodifiableSet())));
     }
@@ -107,7 +112,7 @@ public class CourseLibrary {
                 .bind("courseId", courseId)
                 .fetch()
                 .rowsUpdated()
-                .then(coursesWithAccess(mspId, orgId))
+                .then(coursesWithAccess(TenantScope.msp(mspId), orgId))
                 .flatMap(access -> access.contains(courseId)
                         ? Mono.empty()
                         : Mono.error(new NotFound("Course " + courseId + " for client org " + orgId)));

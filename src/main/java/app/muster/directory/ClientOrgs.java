@@ -2,6 +2,7 @@ package app.muster.directory;
 
 import app.muster.base.NotFound;
 import app.muster.base.Rows;
+import app.muster.base.TenantScope;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -48,6 +49,15 @@ public class ClientOrgs {
             ORDER BY g.name
             """;
 
+    private static final String USERS_OF_ORG = """
+            SELECT u.id, u.org_id, u.email, u.first_name, u.last_name, u.department, u.status
+            FROM org_user u
+            JOIN client_org o ON o.id = u.org_id
+            WHERE o.msp_id = :mspId
+              AND u.org_id = :orgId
+            ORDER BY u.last_name, u.first_name, u.email
+            """;
+
     private static final String SET_TRAINING_STATE = """
             UPDATE client_org
             SET training_state = :trainingState
@@ -63,25 +73,33 @@ public class ClientOrgs {
         this.clock = clock;
     }
 
-    public Flux<ClientOrg> list(UUID mspId) {
+    /** Every client org within reach: all of the MSP's, or an org admin's one. */
+    public Flux<ClientOrg> list(TenantScope scope) {
         return db.sql(LIST_FOR_MSP)
-                .bind("mspId", mspId)
+                .bind("mspId", scope.mspId())
                 .map(ClientOrgs::toClientOrg)
-                .all();
+                .all()
+                .filter(org -> scope.reaches(org.id()));
     }
 
-    public Mono<ClientOrg> find(UUID mspId, UUID orgId) {
+    public Mono<ClientOrg> find(TenantScope scope, UUID orgId) {
+        if (!scope.reaches(orgId)) {
+            return Mono.error(new NotFound("Client org " + orgId));
+        }
         return db.sql(FIND_IN_MSP)
-                .bind("mspId", mspId)
+                .bind("mspId", scope.mspId())
                 .bind("orgId", orgId)
                 .map(ClientOrgs::toClientOrg)
                 .one()
                 .switchIfEmpty(Mono.error(() -> new NotFound("Client org " + orgId)));
     }
 
-    public Flux<UserGroup> groups(UUID mspId, UUID orgId) {
+    public Flux<UserGroup> groups(TenantScope scope, UUID orgId) {
+        if (!scope.reaches(orgId)) {
+            return Flux.error(new NotFound("Client org " + orgId));
+        }
         return db.sql(GROUPS_OF_ORG)
-                .bind("mspId", mspId)
+                .bind("mspId", scope.mspId())
                 .bind("orgId", orgId)
                 .map(row -> new UserGroup(
                         row.get("id", UUID.class),
@@ -89,6 +107,25 @@ public class ClientOrgs {
                         row.get("name", String.class),
                         Rows.count(row, "member_count"),
                         Rows.count(row, "active_members")))
+                .all();
+    }
+
+    /** The users of a client org within reach, suspended ones included, by last name. */
+    public Flux<OrgUser> users(TenantScope scope, UUID orgId) {
+        if (!scope.reaches(orgId)) {
+            return Flux.error(new NotFound("Client org " + orgId));
+        }
+        return db.sql(USERS_OF_ORG)
+                .bind("mspId", scope.mspId())
+                .bind("orgId", orgId)
+                .map(row -> new OrgUser(
+                        row.get("id", UUID.class),
+                        row.get("org_id", UUID.class),
+                        row.get("email", String.class),
+                        row.get("first_name", String.class),
+                        row.get("last_name", String.class),
+                        row.get("department", String.class),
+                        "ACTIVE".equals(row.get("status", String.class))))
                 .all();
     }
 

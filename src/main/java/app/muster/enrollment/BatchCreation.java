@@ -1,6 +1,7 @@
 package app.muster.enrollment;
 
 import app.muster.base.Rows;
+import app.muster.base.TenantScope;
 import app.muster.catalog.Course;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
@@ -99,17 +100,19 @@ class BatchCreation {
     }
 
     Mono<LaunchResult> create(
-            UUID mspId, UUID launchId, UUID orgId, LaunchRequest request, Map<String, Course> library) {
+            TenantScope scope, UUID launchId, UUID orgId, LaunchRequest request, Map<String, Course> library) {
+        UUID mspId = scope.mspId();
         return clientOrgs
-                .find(mspId, orgId)
-                .flatMap(org -> checkClient(mspId, org, request, library).thenReturn(org))
+                .find(scope, orgId)
+                .flatMap(org -> checkClient(scope, org, request, library).thenReturn(org))
                 .flatMap(org -> insertWhole(org, launchId, request, library)
                         .flatMap(batchId -> fireDue(org, batchId).thenReturn(batchId))
                         .doOnNext(batchId -> events.publish(new TrainingChanged(mspId, orgId, batchId)))
                         .map(batchId -> LaunchResult.created(orgId, org.name(), batchId)));
     }
 
-    private Mono<Void> checkClient(UUID mspId, ClientOrg org, LaunchRequest request, Map<String, Course> library) {
+    private Mono<Void> checkClient(
+            TenantScope scope, ClientOrg org, LaunchRequest request, Map<String, Course> library) {
         if (!org.ready()) {
             return Mono.error(new BatchRefusal(
                     org.name(),
@@ -136,7 +139,7 @@ class BatchCreation {
                                 + org.name() + "'s time zone."));
             }
         }
-        return checkGroups(mspId, org, request.targeting()).then(checkUsers(org, request.targeting()));
+        return checkGroups(scope, org, request.targeting()).then(checkUsers(org, request.targeting()));
     }
 
     private Mono<Void> checkUsers(ClientOrg org, Targeting targeting) {
@@ -157,14 +160,14 @@ class BatchCreation {
                                         + org.name() + ".")));
     }
 
-    private Mono<Void> checkGroups(UUID mspId, ClientOrg org, Targeting targeting) {
+    private Mono<Void> checkGroups(TenantScope scope, ClientOrg org, Targeting targeting) {
         Set<UUID> wanted = new HashSet<>(targeting.includedGroups());
         wanted.addAll(targeting.excludedGroups());
         if (wanted.isEmpty()) {
             return Mono.empty();
         }
         return clientOrgs
-                .groups(mspId, org.id())
+                .groups(scope, org.id())
                 .map(UserGroup::id)
                 .collectList()
                 .flatMap(existing -> existing.containsAll(wanted)

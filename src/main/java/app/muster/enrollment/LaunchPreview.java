@@ -4,7 +4,7 @@ import app.muster.base.Rows;
 import app.muster.catalog.CourseLibrary;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminPrincipal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -32,20 +32,20 @@ public class LaunchPreview {
     }
 
     public Flux<ClientPreview> preview(
-            MspAdminPrincipal admin, List<UUID> orgIds, List<String> courseIds, Targeting targeting) {
+            AdminPrincipal admin, List<UUID> orgIds, List<String> courseIds, Targeting targeting) {
         return Flux.fromIterable(orgIds)
                 .concatMap(orgId -> clientOrgs
-                        .find(admin.mspId(), orgId)
+                        .find(admin.scope(), orgId)
                         .flatMap(org -> preview(admin, org, courseIds, targeting)));
     }
 
     private Mono<ClientPreview> preview(
-            MspAdminPrincipal admin, ClientOrg org, List<String> courseIds, Targeting targeting) {
+            AdminPrincipal admin, ClientOrg org, List<String> courseIds, Targeting targeting) {
         if (!org.ready()) {
             return Mono.just(new ClientPreview(
                     org.id(), org.name(), 0, List.of(), org.name() + " is Not configured for training."));
         }
-        return Mono.zip(learners(org.id(), targeting), courseLibrary.coursesWithAccess(admin.mspId(), org.id()))
+        return Mono.zip(learners(org.id(), targeting), courseLibrary.coursesWithAccess(admin.scope(), org.id()))
                 .map(found -> new ClientPreview(
                         org.id(),
                         org.name(),

@@ -3,9 +3,10 @@ package app.muster.enrollment;
 import app.muster.audit.AuditLog;
 import app.muster.base.NotFound;
 import app.muster.base.Refusal;
+import app.muster.base.TenantScope;
 import app.muster.catalog.Course;
 import app.muster.catalog.CourseLibrary;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminPrincipal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -64,7 +65,7 @@ public class LaunchService {
     }
 
     /** Emits one result per distinct client, in the order the batches are created; a refused launch emits an error. */
-    public Flux<LaunchResult> launch(MspAdminPrincipal admin, LaunchRequest request) {
+    public Flux<LaunchResult> launch(AdminPrincipal admin, LaunchRequest request) {
         Mono<Void> audited = auditLog.record(
                 admin,
                 "Launch",
@@ -83,7 +84,7 @@ public class LaunchService {
     }
 
     private Flux<LaunchResult> launchEach(
-            MspAdminPrincipal admin, UUID launchId, LaunchRequest request, Map<String, Course> library) {
+            AdminPrincipal admin, UUID launchId, LaunchRequest request, Map<String, Course> library) {
         var clients = new LinkedHashSet<>(request.orgIds());
         log.info(
                 "Launch {} by admin {} started for {} clients and {} courses.",
@@ -92,14 +93,14 @@ public class LaunchService {
                 clients.size(),
                 request.courses().size());
         return Flux.fromIterable(clients)
-                .flatMap(orgId -> launchOne(admin.mspId(), launchId, orgId, request, library), CLIENTS_IN_PARALLEL)
+                .flatMap(orgId -> launchOne(admin.scope(), launchId, orgId, request, library), CLIENTS_IN_PARALLEL)
                 .doOnComplete(() -> log.info("Launch {} finished.", launchId));
     }
 
     private Mono<LaunchResult> launchOne(
-            UUID mspId, UUID launchId, UUID orgId, LaunchRequest request, Map<String, Course> library) {
+            TenantScope scope, UUID launchId, UUID orgId, LaunchRequest request, Map<String, Course> library) {
         return batchCreation
-                .create(mspId, launchId, orgId, request, library)
+                .create(scope, launchId, orgId, request, library)
                 .onErrorResume(error -> Mono.just(refusal(launchId, orgId, error)));
     }
 
@@ -126,7 +127,7 @@ public class LaunchService {
     }
 
     /** Registers the submission once; only its first arrival is audited, a replay finds the launch it made. */
-    private Mono<UUID> register(MspAdminPrincipal admin, UUID submissionId, Mono<Void> audited) {
+    private Mono<UUID> register(AdminPrincipal admin, UUID submissionId, Mono<Void> audited) {
         if (submissionId == null) {
             return Mono.error(new Refusal("submissionId", "The submission has no id."));
         }

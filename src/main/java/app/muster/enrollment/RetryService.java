@@ -4,7 +4,7 @@ import app.muster.audit.AuditLog;
 import app.muster.base.NotFound;
 import app.muster.base.Refusal;
 import app.muster.catalog.CourseLibrary;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminPrincipal;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,7 @@ public class RetryService {
      * Retries a row. A row that has meanwhile succeeded (a second admin, a double click) is left as it is and its
      * status returned; a row that has not fired yet is refused.
      */
-    public Mono<CourseEnrollmentStatus> retry(MspAdminPrincipal admin, UUID courseEnrollmentId) {
+    public Mono<CourseEnrollmentStatus> retry(AdminPrincipal admin, UUID courseEnrollmentId) {
         Mono<Void> audited = auditLog.record(admin, "Retry", "Course enrollment " + courseEnrollmentId);
         return find(admin, courseEnrollmentId)
                 .flatMap(row -> row.status().retryable()
@@ -52,7 +52,11 @@ public class RetryService {
     }
 
     /** For a Needs Access row: enables the course for the client, then retries the row. */
-    public Mono<CourseEnrollmentStatus> enableCourseAndRetry(MspAdminPrincipal admin, UUID courseEnrollmentId) {
+    public Mono<CourseEnrollmentStatus> enableCourseAndRetry(AdminPrincipal admin, UUID courseEnrollmentId) {
+        if (admin.isOrgAdmin()) {
+            return Mono.error(new Refusal(
+                    "course", "Only your MSP can enable a course for your organization; ask them to enable it."));
+        }
         Mono<Void> audited =
                 auditLog.record(admin, "Enable course and retry", "Course enrollment " + courseEnrollmentId);
         return find(admin, courseEnrollmentId)
@@ -66,7 +70,7 @@ public class RetryService {
                 .then(fire(admin, courseEnrollmentId));
     }
 
-    private Mono<RetryableRow> find(MspAdminPrincipal admin, UUID courseEnrollmentId) {
+    private Mono<RetryableRow> find(AdminPrincipal admin, UUID courseEnrollmentId) {
         return db.sql(STATUS_IN_MSP)
                 .bind("id", courseEnrollmentId)
                 .bind("mspId", admin.mspId())
@@ -75,6 +79,7 @@ public class RetryService {
                         row.get("course_id", String.class),
                         row.get("org_id", UUID.class)))
                 .one()
+                .filter(row -> admin.scope().reaches(row.orgId()))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Course enrollment " + courseEnrollmentId)))
                 .flatMap(row -> row.status().fired()
                         ? Mono.just(row)
@@ -86,7 +91,7 @@ public class RetryService {
 
     private record RetryableRow(CourseEnrollmentStatus status, String courseId, UUID orgId) {}
 
-    private Mono<CourseEnrollmentStatus> fire(MspAdminPrincipal admin, UUID courseEnrollmentId) {
+    private Mono<CourseEnrollmentStatus> fire(AdminPrincipal admin, UUID courseEnrollmentId) {
         log.info("Admin {} retries course enrollment {}.", admin.adminId(), courseEnrollmentId);
         return firing.fire(courseEnrollmentId);
     }

@@ -1,5 +1,6 @@
 package app.muster.enrollment;
 
+import app.muster.base.TenantScope;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -61,8 +62,9 @@ public class TrainingEvents {
                 .subscribe();
     }
 
-    public Flux<TrainingChanged> changes(UUID mspId) {
-        return sink.asFlux().filter(change -> change.mspId().equals(mspId));
+    /** Changes within reach: of the whole MSP, or of an org admin's one client org. */
+    public Flux<TrainingChanged> changes(TenantScope scope) {
+        return sink.asFlux().filter(change -> change.mspId().equals(scope.mspId()) && scope.reaches(change.orgId()));
     }
 
     @EventListener(ApplicationReadyEvent.class)

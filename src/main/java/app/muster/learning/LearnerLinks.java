@@ -4,12 +4,14 @@ import app.muster.audit.AuditLog;
 import app.muster.base.NotFound;
 import app.muster.base.Rows;
 import app.muster.base.SecretTokens;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.base.TenantScope;
+import app.muster.security.AdminPrincipal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +51,7 @@ public class LearnerLinks {
             """;
 
     private static final String USER_IN_MSP = """
-            SELECT u.id
+            SELECT u.id, u.org_id
             FROM org_user u
             JOIN client_org o ON o.id = u.org_id
             WHERE u.id = :userId
@@ -89,23 +91,25 @@ public class LearnerLinks {
     }
 
     /** Issues a link for a user of one of the MSP's clients; another MSP's user is not found. */
-    public Mono<String> issueFor(MspAdminPrincipal admin, UUID userId) {
+    public Mono<String> issueFor(AdminPrincipal admin, UUID userId) {
         Mono<Void> audited = auditLog.record(admin, "Learner link issued", "User " + userId);
-        return userInMsp(admin.mspId(), userId).flatMap(user -> audited.then(issue(user)));
+        return userInReach(admin.scope(), userId).flatMap(user -> audited.then(issue(user)));
     }
 
     /** Revokes every link of a user of one of the MSP's clients. */
-    public Mono<Long> revokeFor(MspAdminPrincipal admin, UUID userId) {
+    public Mono<Long> revokeFor(AdminPrincipal admin, UUID userId) {
         Mono<Void> audited = auditLog.record(admin, "Learner links revoked", "User " + userId);
-        return userInMsp(admin.mspId(), userId).flatMap(user -> audited.then(revokeAll(user)));
+        return userInReach(admin.scope(), userId).flatMap(user -> audited.then(revokeAll(user)));
     }
 
-    private Mono<UUID> userInMsp(UUID mspId, UUID userId) {
+    private Mono<UUID> userInReach(TenantScope scope, UUID userId) {
         return db.sql(USER_IN_MSP)
                 .bind("userId", userId)
-                .bind("mspId", mspId)
-                .map(row -> row.get("id", UUID.class))
+                .bind("mspId", scope.mspId())
+                .map(row -> Map.entry(row.get("id", UUID.class), row.get("org_id", UUID.class)))
                 .one()
+                .filter(user -> scope.reaches(user.getValue()))
+                .map(Map.Entry::getKey)
                 .switchIfEmpty(Mono.error(() -> new NotFound("User " + userId)));
     }
 

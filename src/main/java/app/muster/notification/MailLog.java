@@ -1,6 +1,8 @@
 package app.muster.notification;
 
+import app.muster.base.NotFound;
 import app.muster.base.Rows;
+import app.muster.base.TenantScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -61,10 +63,13 @@ public class MailLog {
                         logged.emitNext(message.mspId(), Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100))));
     }
 
-    /** The MSP's newest logged messages, newest first. */
-    public Mono<List<MailLogEntry>> newest(UUID mspId) {
+    /** The MSP's newest logged messages, newest first; the mail log is the MSP's, not an org admin's. */
+    public Mono<List<MailLogEntry>> newest(TenantScope scope) {
+        if (scope.isClientOrg()) {
+            return Mono.error(new NotFound("The mail log"));
+        }
         return db.sql(NEWEST)
-                .bind("mspId", mspId)
+                .bind("mspId", scope.mspId())
                 .bind("limit", SHOWN)
                 .map(row -> new MailLogEntry(
                         row.get("id", UUID.class),

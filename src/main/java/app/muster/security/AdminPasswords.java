@@ -17,10 +17,10 @@ public class AdminPasswords {
 
     private static final Logger log = LoggerFactory.getLogger(AdminPasswords.class);
 
-    private final MspAdminAccounts accounts;
+    private final AdminAccounts accounts;
     private final String configuredPassword;
 
-    AdminPasswords(MspAdminAccounts accounts, @Value("${muster.admin.password:}") String configuredPassword) {
+    AdminPasswords(AdminAccounts accounts, @Value("${muster.admin.password:}") String configuredPassword) {
         this.accounts = accounts;
         this.configuredPassword = configuredPassword;
     }

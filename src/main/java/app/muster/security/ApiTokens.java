@@ -48,9 +48,10 @@ public class ApiTokens {
     private static final String ADMIN_BY_TOKEN = """
             SELECT t.id AS token_id, a.id, a.msp_id, a.username, a.display_name
             FROM api_token t
-            JOIN msp_admin a ON a.id = t.admin_id
+            JOIN portal_admin a ON a.id = t.admin_id
             WHERE t.token_hash = :tokenHash
               AND t.revoked_at IS NULL
+              AND a.client_org_id IS NULL
             """;
 
     private static final String LIVE = """
@@ -75,7 +76,10 @@ public class ApiTokens {
     }
 
     /** Creates a token and returns it; it is shown this once and cannot be read back. */
-    public Mono<String> create(MspAdminPrincipal admin, String name) {
+    public Mono<String> create(AdminPrincipal admin, String name) {
+        if (admin.isOrgAdmin()) {
+            return Mono.error(new Refusal("admin", "API tokens are for MSP admins; org admins use the org portal."));
+        }
         if (name == null || name.isBlank() || name.length() > 200) {
             return Mono.error(new Refusal(
                     "name", "Give the token a name of 1 to 200 characters, e.g. the script " + "that will use it."));
@@ -93,7 +97,7 @@ public class ApiTokens {
                 .thenReturn(token);
     }
 
-    public Mono<List<ApiToken>> list(MspAdminPrincipal admin) {
+    public Mono<List<ApiToken>> list(AdminPrincipal admin) {
         return db.sql(LIST)
                 .bind("adminId", admin.adminId())
                 .map(row -> new ApiToken(
@@ -106,7 +110,7 @@ public class ApiTokens {
                 .collectList();
     }
 
-    public Mono<Void> revoke(MspAdminPrincipal admin, UUID tokenId) {
+    public Mono<Void> revoke(AdminPrincipal admin, UUID tokenId) {
         return db.sql(REVOKE)
                 .bind("id", tokenId)
                 .bind("adminId", admin.adminId())
@@ -128,14 +132,15 @@ public class ApiTokens {
     }
 
     /** The admin a token acts as, if it is a live token. */
-    Mono<MspAdminPrincipal> authenticate(String token) {
+    Mono<AdminPrincipal> authenticate(String token) {
         return db.sql(ADMIN_BY_TOKEN)
                 .bind("tokenHash", SecretTokens.hash(token))
                 .map(row -> new TokenOwner(
                         row.get("token_id", UUID.class),
-                        new MspAdminPrincipal(
+                        new AdminPrincipal(
                                 row.get("id", UUID.class),
                                 row.get("msp_id", UUID.class),
+                                null,
                                 row.get("username", String.class),
                                 row.get("display_name", String.class),
                                 "")))
@@ -151,5 +156,5 @@ public class ApiTokens {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private record TokenOwner(UUID tokenId, MspAdminPrincipal admin) {}
+    private record TokenOwner(UUID tokenId, AdminPrincipal admin) {}
 }

@@ -1,12 +1,21 @@
 package app.muster.security;
 
 import app.muster.base.NotFound;
+import app.muster.base.TenantScope;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** The MSP admin of the current request, for views; services take the principal as a parameter. */
+/**
+ * The admin of the current request, for views; services take the principal or its scope as a parameter. Also which
+ * client an MSP admin is viewing the org portal as ("view as this client"), kept for their browser session.
+ */
 @Component
 public class CurrentAdmin {
+
+    private static final String VIEWING_AS = CurrentAdmin.class.getName() + ".viewingAs";
 
     private final AuthenticationContext authenticationContext;
 
@@ -14,10 +23,40 @@ public class CurrentAdmin {
         this.authenticationContext = authenticationContext;
     }
 
-    public MspAdminPrincipal get() {
+    public AdminPrincipal get() {
         return authenticationContext
-                .getAuthenticatedUser(MspAdminPrincipal.class)
-                .orElseThrow(() -> new NotFound("The signed-in MSP admin"));
+                .getAuthenticatedUser(AdminPrincipal.class)
+                .orElseThrow(() -> new NotFound("The signed-in admin"));
+    }
+
+    /**
+     * The scope of the org portal: an org admin's own client org, or the client an MSP admin chose to view as. The
+     * client's belonging to the MSP is checked by every service that is handed this scope.
+     */
+    public Optional<TenantScope> orgPortalScope() {
+        AdminPrincipal admin = get();
+        if (admin.isOrgAdmin()) {
+            return Optional.of(admin.scope());
+        }
+        return viewingAs().map(orgId -> TenantScope.clientOrg(admin.mspId(), orgId));
+    }
+
+    /** The client an MSP admin is viewing the org portal as, if any; never set for an org admin. */
+    public Optional<UUID> viewingAs() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? Optional.empty() : Optional.ofNullable((UUID) session.getAttribute(VIEWING_AS));
+    }
+
+    /** Opens the org portal of one of the MSP's clients for an MSP admin. */
+    public void viewAs(UUID orgId) {
+        if (get().isOrgAdmin()) {
+            throw new NotFound("Client org " + orgId);
+        }
+        VaadinSession.getCurrent().setAttribute(VIEWING_AS, orgId);
+    }
+
+    public void stopViewingAs() {
+        VaadinSession.getCurrent().setAttribute(VIEWING_AS, null);
     }
 
     public void signOut() {

@@ -36,7 +36,7 @@ class SecurityConfig {
                         requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                                 .permitAll()
                                 .anyRequest()
-                                .hasRole(MspAdminPrincipal.ROLE))
+                                .hasRole(AdminPrincipal.MSP_ADMIN))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, refused) -> {
                     response.setStatus(HttpStatus.UNAUTHORIZED.value());
                     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -2,6 +2,7 @@ package app.muster.tracking;
 
 import app.muster.base.NotFound;
 import app.muster.base.Rows;
+import app.muster.base.TenantScope;
 import app.muster.directory.ClientOrgs;
 import app.muster.directory.TrainingState;
 import app.muster.enrollment.BatchStatus;
@@ -67,7 +68,7 @@ public class TrainingOverview {
             """;
 
     private static final String LEARNERS = """
-            SELECT u.id, u.first_name, u.last_name, u.email, a.status, a.score, a.completed_at
+            SELECT u.id, u.org_id, u.first_name, u.last_name, u.email, a.status, a.score, a.completed_at
             FROM learner_assignment a
             JOIN org_user u ON u.id = a.user_id
             JOIN course_enrollment ce ON ce.id = a.course_enrollment_id
@@ -86,22 +87,24 @@ public class TrainingOverview {
         this.clientOrgs = clientOrgs;
     }
 
-    public Mono<TrainingDashboard> dashboard(UUID mspId) {
+    /** Every client of the MSP with its totals; an org admin's scope sees only their own client's row. */
+    public Mono<TrainingDashboard> dashboard(TenantScope scope) {
         return db.sql(CLIENT_ROWS)
-                .bind("mspId", mspId)
+                .bind("mspId", scope.mspId())
                 .map(TrainingOverview::toClientRow)
                 .all()
+                .filter(row -> scope.reaches(row.orgId()))
                 .collectList()
                 .map(rows -> new TrainingDashboard(
                         rows.stream().map(ClientTrainingRow::totals).reduce(TrainingTotals.NONE, TrainingTotals::plus),
                         rows));
     }
 
-    public Mono<ClientTraining> client(UUID mspId, UUID orgId) {
+    public Mono<ClientTraining> client(TenantScope scope, UUID orgId) {
         return clientOrgs
-                .find(mspId, orgId)
+                .find(scope, orgId)
                 .flatMap(org -> db.sql(BATCH_ROWS)
-                        .bind("mspId", mspId)
+                        .bind("mspId", scope.mspId())
                         .bind("orgId", orgId)
                         .map(BatchCourse::of)
                         .all()
@@ -109,11 +112,11 @@ public class TrainingOverview {
                         .map(courses -> new ClientTraining(org, BatchCourse.toBatchRows(courses))));
     }
 
-    public Mono<BatchDetail> batch(UUID mspId, UUID orgId, UUID batchId) {
+    public Mono<BatchDetail> batch(TenantScope scope, UUID orgId, UUID batchId) {
         return clientOrgs
-                .find(mspId, orgId)
+                .find(scope, orgId)
                 .flatMap(org -> db.sql(BATCH)
-                        .bind("mspId", mspId)
+                        .bind("mspId", scope.mspId())
                         .bind("orgId", orgId)
                         .bind("batchId", batchId)
                         .map(BatchHeader::of)
@@ -131,19 +134,23 @@ public class TrainingOverview {
                                         courses))));
     }
 
-    /** The learners assigned to one course enrollment of the MSP; none for another MSP's. */
-    public Mono<List<LearnerRow>> learners(UUID mspId, UUID courseEnrollmentId) {
+    /** The learners assigned to one course enrollment within reach; none for another MSP's or org's. */
+    public Mono<List<LearnerRow>> learners(TenantScope scope, UUID courseEnrollmentId) {
         return db.sql(LEARNERS)
-                .bind("mspId", mspId)
+                .bind("mspId", scope.mspId())
                 .bind("courseEnrollmentId", courseEnrollmentId)
-                .map(row -> new LearnerRow(
-                        row.get("id", UUID.class),
-                        row.get("first_name", String.class) + " " + row.get("last_name", String.class),
-                        row.get("email", String.class),
-                        row.get("status", String.class),
-                        row.get("score", Integer.class),
-                        Rows.instant(row, "completed_at")))
+                .map(row -> Map.entry(
+                        row.get("org_id", UUID.class),
+                        new LearnerRow(
+                                row.get("id", UUID.class),
+                                row.get("first_name", String.class) + " " + row.get("last_name", String.class),
+                                row.get("email", String.class),
+                                row.get("status", String.class),
+                                row.get("score", Integer.class),
+                                Rows.instant(row, "completed_at"))))
                 .all()
+                .filter(learner -> scope.reaches(learner.getKey()))
+                .map(Map.Entry::getValue)
                 .collectList();
     }
 

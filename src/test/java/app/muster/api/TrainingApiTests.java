@@ -7,8 +7,8 @@ import app.muster.TestTenants;
 import app.muster.audit.AuditLog;
 import app.muster.browser.MusterServerTest;
 import app.muster.directory.ClientOrg;
+import app.muster.security.AdminPrincipal;
 import app.muster.security.ApiTokens;
-import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.TrainingOverview;
 import java.io.IOException;
 import java.net.URI;
@@ -49,7 +49,7 @@ class TrainingApiTests {
 
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
-    MspAdminPrincipal admin;
+    AdminPrincipal admin;
     String token;
 
     @BeforeEach
@@ -110,7 +110,7 @@ class TrainingApiTests {
             }
         }
         assertThat(events).containsExactly("result", "result", "result", "done");
-        assertThat(auditLog.latest(admin.mspId()).block()).anySatisfy(logged -> {
+        assertThat(auditLog.latest(admin.scope()).block()).anySatisfy(logged -> {
             assertThat(logged.action()).isEqualTo("Launch");
             assertThat(logged.actor()).isEqualTo(admin.getUsername());
             assertThat(logged.origin()).isEqualTo("API from 127.0.0.1");
@@ -125,7 +125,7 @@ class TrainingApiTests {
             assertThat(result.get("error").isNull()).as(client.name()).isEqualTo(ready);
             if (ready) {
                 var batch = overview.batch(
-                                admin.mspId(),
+                                admin.scope(),
                                 client.id(),
                                 UUID.fromString(result.get("batchId").asString()))
                         .block();
@@ -184,7 +184,7 @@ class TrainingApiTests {
         assertThat(batches.statusCode()).isEqualTo(404);
         assertThat(json.readTree(launch.body()).get(0).get("error").asString()).contains("not one of your clients");
         assertThat(clients.size()).isEqualTo(1);
-        assertThat(auditLog.latest(tenants.otherMspAdmin().mspId()).block()).isEmpty();
+        assertThat(auditLog.latest(tenants.otherMspAdmin().scope()).block()).isEmpty();
     }
 
     @Test
@@ -195,15 +195,15 @@ class TrainingApiTests {
                         .build())
                 .body());
         UUID batchId = UUID.fromString(ours.get(0).get("batchId").asString());
-        UUID courseEnrollmentId = overview.batch(admin.mspId(), northstar.id(), batchId)
+        UUID courseEnrollmentId = overview.batch(admin.scope(), northstar.id(), batchId)
                 .block()
                 .courses()
                 .getFirst()
                 .id();
-        MspAdminPrincipal other = tenants.otherMspAdmin();
+        AdminPrincipal other = tenants.otherMspAdmin();
         String stranger = apiTokens.create(other, "stranger").block();
         UUID strangersClient =
-                tenants.clientOrgs().list(other.mspId()).blockFirst().id();
+                tenants.clientOrgs().list(other.scope()).blockFirst().id();
 
         var reads = List.of(
                 "/api/v1/clients/" + northstar.id() + "/groups",
@@ -223,7 +223,7 @@ class TrainingApiTests {
                 .build());
 
         assertThat(retry.statusCode()).isEqualTo(404);
-        assertThat(overview.batch(admin.mspId(), northstar.id(), batchId)
+        assertThat(overview.batch(admin.scope(), northstar.id(), batchId)
                         .block()
                         .courses()
                         .getFirst()

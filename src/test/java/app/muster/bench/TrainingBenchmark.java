@@ -13,8 +13,8 @@ import app.muster.enrollment.Notifications;
 import app.muster.enrollment.Targeting;
 import app.muster.enrollment.TrainingTotalsKeeper;
 import app.muster.msp.Msps;
-import app.muster.security.MspAdminAccounts;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminAccounts;
+import app.muster.security.AdminPrincipal;
 import app.muster.tracking.TrainingOverview;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ class TrainingBenchmark {
     Msps msps;
 
     @Autowired
-    MspAdminAccounts accounts;
+    AdminAccounts accounts;
 
     @Autowired
     LaunchService launchService;
@@ -63,7 +63,7 @@ class TrainingBenchmark {
     @Test
     void fanOut() {
         assumeTrue(TestDatabase.usesPostgres(), "The benchmark runs on PostgreSQL: bench/run.");
-        MspAdminPrincipal admin = benchMsp("Fan-out MSP", FAN_OUT_CLIENTS, USERS_PER_FAN_OUT_CLIENT);
+        AdminPrincipal admin = benchMsp("Fan-out MSP", FAN_OUT_CLIENTS, USERS_PER_FAN_OUT_CLIENT);
         List<UUID> clients = clientsOf(admin);
         launchTomorrow(admin, clients, "phishing-fundamentals");
         launchTomorrow(admin, clients, "smishing");
@@ -111,7 +111,7 @@ class TrainingBenchmark {
     @Test
     void dashboard() {
         assumeTrue(TestDatabase.usesPostgres(), "The benchmark runs on PostgreSQL: bench/run.");
-        MspAdminPrincipal admin = benchMsp("Dashboard MSP", DASHBOARD_CLIENTS, LEARNERS_PER_COURSE);
+        AdminPrincipal admin = benchMsp("Dashboard MSP", DASHBOARD_CLIENTS, LEARNERS_PER_COURSE);
         seedBatches(admin.mspId());
         totals.recountAll(admin.mspId()).block();
         execute("ANALYZE", null);
@@ -128,12 +128,12 @@ class TrainingBenchmark {
                 """, admin.mspId());
 
         for (int i = 0; i < 5; i++) {
-            overview.dashboard(admin.mspId()).block();
+            overview.dashboard(admin.scope()).block();
         }
         double[] millis = new double[30];
         for (int i = 0; i < millis.length; i++) {
             long start = System.nanoTime();
-            overview.dashboard(admin.mspId()).block();
+            overview.dashboard(admin.scope()).block();
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
@@ -150,7 +150,7 @@ class TrainingBenchmark {
                 millis.length);
     }
 
-    private MspAdminPrincipal benchMsp(String name, int clients, int usersPerClient) {
+    private AdminPrincipal benchMsp(String name, int clients, int usersPerClient) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         UUID mspId = msps.create(name + " " + suffix).block();
         String username = "bench-" + suffix + "@bench.example";
@@ -205,7 +205,7 @@ class TrainingBenchmark {
                 """, mspId);
     }
 
-    private void launchTomorrow(MspAdminPrincipal admin, List<UUID> clients, String courseId) {
+    private void launchTomorrow(AdminPrincipal admin, List<UUID> clients, String courseId) {
         LocalDate tomorrow = LocalDate.now().plusDays(1);
         for (int from = 0; from < clients.size(); from += LaunchRequest.MAX_CLIENTS) {
             var some =
@@ -220,7 +220,7 @@ class TrainingBenchmark {
         }
     }
 
-    private List<UUID> clientsOf(MspAdminPrincipal admin) {
+    private List<UUID> clientsOf(AdminPrincipal admin) {
         return db.sql("SELECT id FROM client_org WHERE msp_id = :msp ORDER BY name")
                 .bind("msp", admin.mspId())
                 .map(row -> row.get("id", UUID.class))

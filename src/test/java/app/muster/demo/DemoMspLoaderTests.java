@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.muster.MusterTest;
 import app.muster.base.Rows;
+import app.muster.base.TenantScope;
 import app.muster.catalog.CourseLibrary;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
@@ -48,7 +49,8 @@ class DemoMspLoaderTests {
 
     @Test
     void loadsThirtyClientOrgsOfWhichThreeAreNotConfigured() {
-        List<ClientOrg> orgs = clientOrgs.list(demoMsp()).collectList().block();
+        List<ClientOrg> orgs =
+                clientOrgs.list(TenantScope.msp(demoMsp())).collectList().block();
 
         assertThat(orgs).hasSize(30);
         assertThat(orgs)
@@ -84,8 +86,9 @@ class DemoMspLoaderTests {
             Set<String> withoutAccess =
                     Set.of(client.get("courses_without_access").split(" "));
 
-            Set<String> access =
-                    courseLibrary.coursesWithAccess(mspId, org.id()).block();
+            Set<String> access = courseLibrary
+                    .coursesWithAccess(TenantScope.msp(mspId), org.id())
+                    .block();
 
             assertThat(access).doesNotContainAnyElementsOf(withoutAccess);
             assertThat(access).hasSize((int) libraryCourses - withoutAccess.size());
@@ -123,7 +126,10 @@ class DemoMspLoaderTests {
     }
 
     private ClientOrg orgNamed(UUID mspId, String name) {
-        return clientOrgs.list(mspId).filter(org -> org.name().equals(name)).blockFirst();
+        return clientOrgs
+                .list(TenantScope.msp(mspId))
+                .filter(org -> org.name().equals(name))
+                .blockFirst();
     }
 
     private long count(String sql, UUID orgId) {

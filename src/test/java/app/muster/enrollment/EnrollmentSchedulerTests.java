@@ -6,7 +6,7 @@ import app.muster.MusterTest;
 import app.muster.MutableClock;
 import app.muster.TestTenants;
 import app.muster.directory.ClientOrg;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminPrincipal;
 import app.muster.tracking.CourseEnrollmentRow;
 import app.muster.tracking.TrainingOverview;
 import io.r2dbc.spi.ConnectionFactories;
@@ -71,7 +71,7 @@ class EnrollmentSchedulerTests {
     @Autowired
     DatabaseClient db;
 
-    MspAdminPrincipal admin;
+    AdminPrincipal admin;
 
     @BeforeEach
     void launchDay() {
@@ -150,7 +150,7 @@ class EnrollmentSchedulerTests {
 
         for (int i = 0; i < clients.size(); i++) {
             for (CourseEnrollmentRow row : overview.batch(
-                            admin.mspId(), clients.get(i).id(), batches.get(i))
+                            admin.scope(), clients.get(i).id(), batches.get(i))
                     .block()
                     .courses()) {
                 assertThat(row.status()).isEqualTo(CourseEnrollmentStatus.ENROLLED);
@@ -198,7 +198,7 @@ class EnrollmentSchedulerTests {
     }
 
     private CourseEnrollmentRow row(UUID batchId, String courseId) {
-        return overview.batch(admin.mspId(), orgOf(batchId), batchId).block().courses().stream()
+        return overview.batch(admin.scope(), orgOf(batchId), batchId).block().courses().stream()
                 .filter(row -> row.courseId().equals(courseId))
                 .findFirst()
                 .orElseThrow();

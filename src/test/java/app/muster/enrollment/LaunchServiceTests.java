@@ -11,7 +11,7 @@ import app.muster.base.Rows;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
 import app.muster.directory.UserGroup;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminPrincipal;
 import app.muster.tracking.BatchDetail;
 import app.muster.tracking.CourseEnrollmentRow;
 import app.muster.tracking.TrainingOverview;
@@ -50,7 +50,7 @@ class LaunchServiceTests {
     @Autowired
     DatabaseClient db;
 
-    MspAdminPrincipal admin;
+    AdminPrincipal admin;
 
     @BeforeEach
     void signIn() {
@@ -207,7 +207,7 @@ class LaunchServiceTests {
     void previewCountsTheLearnersTheLaunchThenAssigns() {
         ClientOrg granite = tenants.demoClient("Granite State Credit Union");
         var groups =
-                clientOrgs.groups(admin.mspId(), granite.id()).collectList().block();
+                clientOrgs.groups(admin.scope(), granite.id()).collectList().block();
         var targeting = Targeting.groups(
                 Set.of(groups.get(0).id(), groups.get(1).id()),
                 Set.of(groups.get(2).id()));
@@ -233,7 +233,7 @@ class LaunchServiceTests {
                 "pci-dss",
                 "gdpr-essentials");
 
-        for (var client : overview.dashboard(admin.mspId()).block().clients()) {
+        for (var client : overview.dashboard(admin.scope()).block().clients()) {
             var counted = db.sql("""
                     SELECT COUNT(ce.id) AS courses,
                            SUM(CASE WHEN ce.status = 'SCHEDULED' THEN 1 ELSE 0 END) AS scheduled,
@@ -311,7 +311,7 @@ class LaunchServiceTests {
     @Test
     void anotherMspCanNeitherLaunchToNorReadOurClients() {
         ClientOrg acme = tenants.demoClient("Acme Industries");
-        MspAdminPrincipal stranger = tenants.otherMspAdmin();
+        AdminPrincipal stranger = tenants.otherMspAdmin();
         long before = tenants.batches(acme);
 
         var results = launchService
@@ -325,9 +325,9 @@ class LaunchServiceTests {
             assertThat(result.orgName()).doesNotContain("Acme");
         });
         assertThat(tenants.batches(acme)).isEqualTo(before);
-        assertThatThrownBy(() -> overview.client(stranger.mspId(), acme.id()).block())
+        assertThatThrownBy(() -> overview.client(stranger.scope(), acme.id()).block())
                 .isInstanceOf(NotFound.class);
-        assertThat(overview.dashboard(stranger.mspId()).block().clients())
+        assertThat(overview.dashboard(stranger.scope()).block().clients())
                 .extracting(row -> row.name())
                 .doesNotContain("Acme Industries");
     }
@@ -370,7 +370,7 @@ class LaunchServiceTests {
 
     private BatchDetail batchOf(List<LaunchResult> results, ClientOrg client) {
         return overview.batch(
-                        admin.mspId(), client.id(), resultOf(results, client).batchId())
+                        admin.scope(), client.id(), resultOf(results, client).batchId())
                 .block();
     }
 
@@ -383,7 +383,7 @@ class LaunchServiceTests {
 
     private UserGroup group(ClientOrg org, String name) {
         return clientOrgs
-                .groups(admin.mspId(), org.id())
+                .groups(admin.scope(), org.id())
                 .filter(group -> group.name().equals(name))
                 .blockFirst();
     }

@@ -10,7 +10,7 @@ import app.muster.base.Refusal;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
 import app.muster.directory.TrainingState;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminPrincipal;
 import app.muster.tracking.CourseEnrollmentRow;
 import app.muster.tracking.TrainingOverview;
 import java.time.LocalDate;
@@ -49,7 +49,7 @@ class RetryServiceTests {
     @Autowired
     DatabaseClient db;
 
-    MspAdminPrincipal admin;
+    AdminPrincipal admin;
 
     @BeforeEach
     void signIn() {
@@ -167,7 +167,7 @@ class RetryServiceTests {
     void anotherMspCannotRetryOurRows() {
         ClientOrg acme = tenants.demoClient("Acme Industries");
         UUID row = row(acme, launch(acme, null, "pci-dss")).id();
-        MspAdminPrincipal stranger = tenants.otherMspAdmin();
+        AdminPrincipal stranger = tenants.otherMspAdmin();
 
         assertThatThrownBy(
                         () -> retryService.enableCourseAndRetry(stranger, row).block())
@@ -195,7 +195,7 @@ class RetryServiceTests {
     }
 
     private CourseEnrollmentRow row(ClientOrg client, UUID batchId) {
-        return overview.batch(admin.mspId(), client.id(), batchId)
+        return overview.batch(admin.scope(), client.id(), batchId)
                 .block()
                 .courses()
                 .getFirst();

@@ -7,7 +7,7 @@ import app.muster.MusterTest;
 import app.muster.TestDatabase;
 import app.muster.TestTenants;
 import app.muster.directory.ClientOrg;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminPrincipal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,15 +39,15 @@ class TrainingEventsTests {
 
     @Test
     void aLaunchReachesThePagesOfItsOwnMspOnly() {
-        MspAdminPrincipal admin = tenants.demoAdmin();
-        MspAdminPrincipal stranger = tenants.otherMspAdmin();
+        AdminPrincipal admin = tenants.demoAdmin();
+        AdminPrincipal stranger = tenants.otherMspAdmin();
         ClientOrg kestrel = tenants.demoClient("Kestrel Aerospace Parts");
-        var ours = events.changes(admin.mspId())
+        var ours = events.changes(admin.scope())
                 .filter(change -> change.orgId().equals(kestrel.id()))
                 .next()
                 .subscribeOn(Schedulers.boundedElastic())
                 .toFuture();
-        var theirs = events.changes(stranger.mspId())
+        var theirs = events.changes(stranger.scope())
                 .next()
                 .timeout(Duration.ofSeconds(3), Mono.empty())
                 .toFuture();
@@ -63,7 +63,7 @@ class TrainingEventsTests {
     @Test
     void anotherInstanceOnTheSamePostgresDatabaseHearsTheChange() {
         assumeTrue(TestDatabase.usesPostgres(), "Relaying between instances is PostgreSQL's LISTEN/NOTIFY.");
-        MspAdminPrincipal admin = tenants.demoAdmin();
+        AdminPrincipal admin = tenants.demoAdmin();
         ClientOrg yellowstone = tenants.demoClient("Yellowstone Builders");
         var otherInstance = TrainingEvents.notifications(environment)
                 .filter(change -> change.orgId().equals(yellowstone.id()))
@@ -93,7 +93,7 @@ class TrainingEventsTests {
                         >= 2);
     }
 
-    private UUID launch(MspAdminPrincipal admin, ClientOrg client) {
+    private UUID launch(AdminPrincipal admin, ClientOrg client) {
         var request = new LaunchRequest(
                 UUID.randomUUID(),
                 List.of(client.id()),

@@ -12,7 +12,7 @@ import app.muster.enrollment.LaunchRequest;
 import app.muster.enrollment.LaunchService;
 import app.muster.enrollment.Notifications;
 import app.muster.enrollment.Targeting;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminPrincipal;
 import app.muster.tracking.TrainingOverview;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,7 +36,7 @@ class LearnerLinksTests {
     @Autowired
     TrainingOverview overview;
 
-    MspAdminPrincipal admin;
+    AdminPrincipal admin;
     ClientOrg cedar;
     UUID courseEnrollment;
 
@@ -52,7 +52,7 @@ class LearnerLinksTests {
                 Targeting.allUsers(),
                 Notifications.none());
         UUID batchId = launchService.launch(admin, request).blockFirst().batchId();
-        courseEnrollment = overview.batch(admin.mspId(), cedar.id(), batchId)
+        courseEnrollment = overview.batch(admin.scope(), cedar.id(), batchId)
                 .block()
                 .courses()
                 .getFirst()
@@ -61,7 +61,7 @@ class LearnerLinksTests {
 
     @Test
     void aLinkOpensItsOwnLearnersCoursesOnly() {
-        var learner = overview.learners(admin.mspId(), courseEnrollment).block().getFirst();
+        var learner = overview.learners(admin.scope(), courseEnrollment).block().getFirst();
 
         String token = links.issueFor(admin, learner.userId()).block();
 
@@ -79,7 +79,7 @@ class LearnerLinksTests {
 
     @Test
     void aRevokedLinkStopsWorkingAtOnce() {
-        var learner = overview.learners(admin.mspId(), courseEnrollment).block().getFirst();
+        var learner = overview.learners(admin.scope(), courseEnrollment).block().getFirst();
         String token = links.issueFor(admin, learner.userId()).block();
 
         links.revokeFor(admin, learner.userId()).block();
@@ -89,10 +89,10 @@ class LearnerLinksTests {
 
     @Test
     void anotherMspNeitherSeesTheLearnersNorGetsTheirLinks() {
-        MspAdminPrincipal stranger = tenants.otherMspAdmin();
-        var learner = overview.learners(admin.mspId(), courseEnrollment).block().getFirst();
+        AdminPrincipal stranger = tenants.otherMspAdmin();
+        var learner = overview.learners(admin.scope(), courseEnrollment).block().getFirst();
 
-        assertThat(overview.learners(stranger.mspId(), courseEnrollment).block())
+        assertThat(overview.learners(stranger.scope(), courseEnrollment).block())
                 .isEmpty();
         assertThatThrownBy(() -> links.issueFor(stranger, learner.userId()).block())
                 .isInstanceOf(NotFound.class);

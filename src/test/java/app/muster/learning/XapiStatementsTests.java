@@ -13,7 +13,7 @@ import app.muster.enrollment.LaunchService;
 import app.muster.enrollment.LearnerProgress;
 import app.muster.enrollment.Notifications;
 import app.muster.enrollment.Targeting;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminPrincipal;
 import app.muster.tracking.TrainingOverview;
 import java.io.IOException;
 import java.net.URI;
@@ -58,7 +58,7 @@ class XapiStatementsTests {
 
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
-    MspAdminPrincipal admin;
+    AdminPrincipal admin;
     Assignment assignment;
 
     @BeforeEach
@@ -191,7 +191,7 @@ class XapiStatementsTests {
         assignments.forEach(id -> progress.complete(id, 90).block());
         progress.complete(assignments.getFirst(), 10).block();
 
-        var row = overview.batch(admin.mspId(), harbor.id(), batchId)
+        var row = overview.batch(admin.scope(), harbor.id(), batchId)
                 .block()
                 .courses()
                 .getFirst();

@@ -17,8 +17,8 @@ import app.muster.enrollment.Notifications;
 import app.muster.enrollment.Targeting;
 import app.muster.learning.LearnerLinks;
 import app.muster.msp.Msps;
-import app.muster.security.MspAdminAccounts;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminAccounts;
+import app.muster.security.AdminPrincipal;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.r2dbc.spi.ConnectionFactories;
@@ -122,7 +122,7 @@ class LearnerEmailsTests {
     Environment environment;
 
     @Autowired
-    MspAdminAccounts accounts;
+    AdminAccounts accounts;
 
     @Autowired
     Msps msps;
@@ -134,7 +134,7 @@ class LearnerEmailsTests {
     DatabaseClient db;
 
     TestTenants tenants;
-    MspAdminPrincipal admin;
+    AdminPrincipal admin;
 
     @BeforeEach
     void launchDay() {

@@ -4,8 +4,8 @@ import app.muster.audit.AuditEvent;
 import app.muster.audit.AuditLog;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.UiUpdates;
+import app.muster.security.AdminPrincipal;
 import app.muster.security.CurrentAdmin;
-import app.muster.security.MspAdminPrincipal;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,7 +20,7 @@ import reactor.core.scheduler.Schedulers;
 /** The MSP's audit log: the latest changes made through the pages and the API, newest first. */
 @Route("msp/audit")
 @PageTitle("Audit log · Muster")
-@RolesAllowed(MspAdminPrincipal.ROLE)
+@RolesAllowed(AdminPrincipal.MSP_ADMIN)
 public class AuditLogView extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss 'UTC'");
@@ -44,7 +44,7 @@ public class AuditLogView extends VerticalLayout {
                 new H1("Audit log"),
                 new Paragraph("The latest 500 changes made in this MSP, through the portal or the " + "API."),
                 eventGrid);
-        addAttachListener(attach -> auditLog.latest(admin.mspId())
+        addAttachListener(attach -> auditLog.latest(admin.scope())
                 .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(
                         events -> UiUpdates.apply(attach.getUI(), () -> eventGrid.setItems(events)),

@@ -9,8 +9,8 @@ import app.muster.directory.ClientOrgs;
 import app.muster.enrollment.LaunchPreview;
 import app.muster.enrollment.LaunchRequest;
 import app.muster.enrollment.LaunchService;
+import app.muster.security.AdminPrincipal;
 import app.muster.security.CurrentAdmin;
-import app.muster.security.MspAdminPrincipal;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -40,7 +40,7 @@ import reactor.core.scheduler.Schedulers;
 /** The five-step enrollment wizard: clients, courses, targeting, schedule, review and launch. */
 @Route("msp/training/enrollment")
 @PageTitle("Create Enrollment · Muster")
-@RolesAllowed(MspAdminPrincipal.ROLE)
+@RolesAllowed(AdminPrincipal.MSP_ADMIN)
 public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveObserver {
 
     final WizardState state = new WizardState();
@@ -56,7 +56,7 @@ public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveO
     final Button backButton = new Button("Back");
     final Button nextButton = new Button("Next");
     final Button launchButton = new Button("Launch");
-    private final MspAdminPrincipal admin;
+    private final AdminPrincipal admin;
     private final ClientOrgs clientOrgs;
     private final CourseLibrary courseLibrary;
     private final LaunchService launchService;
@@ -75,7 +75,7 @@ public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveO
         this.courseLibrary = courseLibrary;
         this.launchService = launchService;
         targeting = new TargetingStep(
-                state, orgId -> clientOrgs.groups(admin.mspId(), orgId).collectList());
+                state, orgId -> clientOrgs.groups(admin.scope(), orgId).collectList());
         schedule = new ScheduleStep(state, clock);
         review = new ReviewStep(
                 state,
@@ -98,9 +98,9 @@ public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveO
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
         Mono.zip(
-                        clientOrgs.list(admin.mspId()).collectList(),
+                        clientOrgs.list(admin.scope()).collectList(),
                         courseLibrary.all().collectList(),
-                        courseLibrary.accessByOrg(admin.mspId()))
+                        courseLibrary.accessByOrg(admin.scope()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(
                         loaded -> UiUpdates.apply(ui, () -> populate(loaded.getT1(), loaded.getT2(), loaded.getT3())),

@@ -1,11 +1,12 @@
 package app.muster.notification.ui;
 
+import app.muster.base.TenantScope;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.LiveData;
 import app.muster.notification.MailLog;
 import app.muster.notification.MailLogEntry;
+import app.muster.security.AdminPrincipal;
 import app.muster.security.CurrentAdmin;
-import app.muster.security.MspAdminPrincipal;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
@@ -19,12 +20,11 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /** The learner emails Muster logged instead of sending, newest first; a row opens the whole message. */
 @Route("msp/mail-log")
 @PageTitle("Mail log · Muster")
-@RolesAllowed(MspAdminPrincipal.ROLE)
+@RolesAllowed(AdminPrincipal.MSP_ADMIN)
 public class MailLogView extends VerticalLayout {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
@@ -32,7 +32,7 @@ public class MailLogView extends VerticalLayout {
     final Grid<MailLogEntry> messageGrid = new Grid<>();
 
     MailLogView(MailLog mailLog, CurrentAdmin currentAdmin) {
-        UUID mspId = currentAdmin.get().mspId();
+        TenantScope scope = currentAdmin.get().scope();
         configureGrid();
 
         addClassName("page");
@@ -45,7 +45,11 @@ public class MailLogView extends VerticalLayout {
                 messageGrid);
         setFlexGrow(1, messageGrid);
         LiveData.follow(
-                this, () -> mailLog.changes(mspId), () -> mailLog.newest(mspId), this::show, ErrorMessages::show);
+                this,
+                () -> mailLog.changes(scope.mspId()),
+                () -> mailLog.newest(scope),
+                this::show,
+                ErrorMessages::show);
     }
 
     private void configureGrid() {

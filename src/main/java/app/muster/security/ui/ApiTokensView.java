@@ -4,10 +4,10 @@ import app.muster.audit.AuditLog;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.StatusBadges;
 import app.muster.base.ui.UiUpdates;
+import app.muster.security.AdminPrincipal;
 import app.muster.security.ApiToken;
 import app.muster.security.ApiTokens;
 import app.muster.security.CurrentAdmin;
-import app.muster.security.MspAdminPrincipal;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,7 +30,7 @@ import reactor.core.scheduler.Schedulers;
 /** The signed-in admin's personal API tokens: create one (shown once), see when each was used, revoke. */
 @Route("msp/api-tokens")
 @PageTitle("API tokens · Muster")
-@RolesAllowed(MspAdminPrincipal.ROLE)
+@RolesAllowed(AdminPrincipal.MSP_ADMIN)
 public class ApiTokensView extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'");
@@ -41,7 +41,7 @@ public class ApiTokensView extends VerticalLayout {
     final Grid<ApiToken> tokenGrid = new Grid<>();
     private final ApiTokens apiTokens;
     private final AuditLog auditLog;
-    private final MspAdminPrincipal admin;
+    private final AdminPrincipal admin;
 
     ApiTokensView(ApiTokens apiTokens, AuditLog auditLog, CurrentAdmin currentAdmin) {
         this.apiTokens = apiTokens;

@@ -1,6 +1,7 @@
 package app.muster.tracking.ui;
 
 import app.muster.base.NotFound;
+import app.muster.base.TenantScope;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.LiveData;
 import app.muster.base.ui.NotFoundMessage;
@@ -12,8 +13,8 @@ import app.muster.enrollment.CourseEnrollmentStatus;
 import app.muster.enrollment.RetryService;
 import app.muster.enrollment.TrainingEvents;
 import app.muster.learning.LearnerLinks;
+import app.muster.security.AdminPrincipal;
 import app.muster.security.CurrentAdmin;
-import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.BatchDetail;
 import app.muster.tracking.CourseEnrollmentRow;
 import app.muster.tracking.TrainingOverview;
@@ -46,7 +47,7 @@ import reactor.core.scheduler.Schedulers;
 /** One batch: its summary cards and the Course Enrollments grid, with Retry where something failed. */
 @Route("msp/training/:orgId/:batchId")
 @PageTitle("Batch · Muster")
-@RolesAllowed(MspAdminPrincipal.ROLE)
+@RolesAllowed(AdminPrincipal.MSP_ADMIN)
 public class BatchDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter HISTORY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
@@ -60,10 +61,12 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
     final SummaryCard failedCard = new SummaryCard("Failed", "card-failed");
     final Grid<CourseEnrollmentRow> courseGrid = new Grid<>();
     private final RetryService retryService;
-    private final MspAdminPrincipal admin;
+    private final AdminPrincipal admin;
+    private final TenantScope scope;
+    private final boolean orgPortal;
     private LiveData<?> live;
-    private UUID orgId;
-    private UUID batchId;
+    UUID orgId;
+    UUID batchId;
 
     BatchDetailView(
             TrainingOverview overview,
@@ -72,8 +75,29 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
             LearnerLinks learnerLinks,
             CurrentAdmin currentAdmin,
             @Value("${muster.public-url:http://localhost:8080}") String publicUrl) {
+        this(
+                overview,
+                events,
+                retryService,
+                learnerLinks,
+                currentAdmin.get(),
+                currentAdmin.get().scope(),
+                publicUrl);
+    }
+
+    /** A batch page within a scope; an org portal scope links back to the org portal. */
+    BatchDetailView(
+            TrainingOverview overview,
+            TrainingEvents events,
+            RetryService retryService,
+            LearnerLinks learnerLinks,
+            AdminPrincipal admin,
+            TenantScope scope,
+            String publicUrl) {
         this.retryService = retryService;
-        this.admin = currentAdmin.get();
+        this.admin = admin;
+        this.scope = scope;
+        this.orgPortal = scope.isClientOrg();
         configureGrid();
         courseGrid.addItemClickListener(click -> {
             if (click.getItem().status().fired()) {
@@ -87,8 +111,8 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
         add(clientLink, batchName, batchStatus, cards, courseGrid, CourseLearnersDialog.hint());
         live = LiveData.follow(
                 this,
-                () -> events.changes(admin.mspId()).filter(change -> batchId.equals(change.batchId())),
-                () -> overview.batch(admin.mspId(), orgId, batchId),
+                () -> events.changes(scope).filter(change -> batchId.equals(change.batchId())),
+                () -> overview.batch(scope, orgId, batchId),
                 this::show,
                 this::failed);
     }
@@ -101,8 +125,12 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
             event.rerouteToError(NotFoundException.class);
             return;
         }
-        orgId = org.get();
-        batchId = batch.get();
+        show(org.get(), batch.get());
+    }
+
+    void show(UUID orgId, UUID batchId) {
+        this.orgId = orgId;
+        this.batchId = batchId;
         live.reload();
     }
 
@@ -160,7 +188,7 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
         retryButton.setDisableOnClick(true);
         retryButton.addClickListener(
                 click -> retry(click.getSource().getUI().orElseThrow(), row, retryService.retry(admin, row.id())));
-        if (row.status() != CourseEnrollmentStatus.NEEDS_ACCESS) {
+        if (row.status() != CourseEnrollmentStatus.NEEDS_ACCESS || admin.isOrgAdmin()) {
             return retryButton;
         }
         var enableButton = new Button("Enable course and retry");
@@ -181,8 +209,9 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
 
     private void show(BatchDetail batch) {
         batchName.setText(batch.name());
-        clientLink.setText("← " + batch.client().name());
-        clientLink.setHref("msp/training/" + batch.client().id());
+        clientLink.setText(orgPortal ? "← Training" : "← " + batch.client().name());
+        clientLink.setHref(
+                orgPortal ? "org/training" : "msp/training/" + batch.client().id());
         batchStatus.removeAll();
         batchStatus.add(StatusBadges.of(batch.status()));
         enrolledCard.setValue(

@@ -1,20 +1,22 @@
 package app.muster.tracking.ui;
 
 import app.muster.base.NotFound;
+import app.muster.base.TenantScope;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.LiveData;
 import app.muster.base.ui.NotFoundMessage;
 import app.muster.base.ui.RouteIds;
-import app.muster.base.ui.StatusBadges;
 import app.muster.enrollment.TrainingEvents;
+import app.muster.security.AdminPrincipal;
 import app.muster.security.CurrentAdmin;
-import app.muster.security.MspAdminPrincipal;
-import app.muster.tracking.BatchRow;
 import app.muster.tracking.ClientTraining;
 import app.muster.tracking.TrainingOverview;
-import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -23,7 +25,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Map;
@@ -32,27 +33,39 @@ import java.util.UUID;
 /** One client's Enrollment Batches, newest first, live. */
 @Route("msp/training/:orgId")
 @PageTitle("Client training · Muster")
-@RolesAllowed(MspAdminPrincipal.ROLE)
+@RolesAllowed(AdminPrincipal.MSP_ADMIN)
 public class ClientTrainingView extends VerticalLayout implements BeforeEnterObserver {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
     final H1 clientName = new H1();
-    final Grid<BatchRow> batchGrid = new Grid<>();
+    final BatchGrid batchGrid;
+    final Button viewAsButton = new Button("View as this client", VaadinIcon.EYE.create());
     private LiveData<?> live;
     private UUID orgId;
-    private ZoneId timeZone = ZoneId.of("UTC");
 
     ClientTrainingView(TrainingOverview overview, TrainingEvents events, CurrentAdmin currentAdmin) {
-        UUID mspId = currentAdmin.get().mspId();
-        configureGrid();
+        TenantScope scope = currentAdmin.get().scope();
+        batchGrid = new BatchGrid(batchId -> getUI().ifPresent(ui -> ui.navigate(
+                BatchDetailView.class,
+                new RouteParameters(Map.of("orgId", orgId.toString(), "batchId", batchId.toString())))));
+
+        viewAsButton.setId("view-as-client");
+        viewAsButton.addClickListener(click -> {
+            currentAdmin.viewAs(orgId);
+            click.getSource().getUI().ifPresent(ui -> ui.navigate("org/training"));
+        });
+        var heading = new HorizontalLayout(clientName, viewAsButton);
+        heading.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        heading.setWidthFull();
+        heading.expand(clientName);
 
         addClassName("page");
-        add(clientName, new Paragraph("Training enrollments of this organization."), batchGrid);
+        add(heading, new Paragraph("Training enrollments of this organization."), batchGrid);
         live = LiveData.follow(
                 this,
-                () -> events.changes(mspId).filter(change -> change.orgId().equals(orgId)),
-                () -> overview.client(mspId, orgId),
+                () -> events.changes(scope).filter(change -> change.orgId().equals(orgId)),
+                () -> overview.client(scope, orgId),
                 this::show,
                 this::failed);
     }
@@ -68,32 +81,9 @@ public class ClientTrainingView extends VerticalLayout implements BeforeEnterObs
                         () -> event.rerouteToError(NotFoundException.class));
     }
 
-    private void configureGrid() {
-        batchGrid.setId("batch-grid");
-        batchGrid.addColumn(BatchRow::name).setHeader("Batch").setFlexGrow(3);
-        batchGrid.addColumn(BatchRow::courses).setHeader("Courses");
-        batchGrid.addComponentColumn(row -> StatusBadges.of(row.status())).setHeader("Status");
-        batchGrid
-                .addColumn(row -> row.nextEnrollOn() == null ? "—" : DATE.format(row.nextEnrollOn()))
-                .setHeader("Next enrollment");
-        batchGrid
-                .addColumn(row -> DATE.format(row.createdAt().atZone(timeZone)))
-                .setHeader("Created");
-        batchGrid.setEmptyStateText("No batches yet. Create an enrollment to start this client's training.");
-        batchGrid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(
-                BatchDetailView.class,
-                new RouteParameters(Map.of(
-                        "orgId",
-                        orgId.toString(),
-                        "batchId",
-                        click.getItem().batchId().toString())))));
-        batchGrid.setAllRowsVisible(true);
-    }
-
     private void show(ClientTraining training) {
-        timeZone = training.client().timeZone();
         clientName.setText(training.client().name());
-        batchGrid.setItems(training.batches());
+        batchGrid.show(training.batches(), training.client().timeZone());
     }
 
     private void failed(Throwable error) {

@@ -4,7 +4,7 @@ import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.StatusBadges;
 import app.muster.base.ui.UiUpdates;
 import app.muster.learning.LearnerLinks;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminPrincipal;
 import app.muster.tracking.CourseEnrollmentRow;
 import app.muster.tracking.LearnerRow;
 import app.muster.tracking.TrainingOverview;
@@ -29,12 +29,12 @@ class CourseLearnersDialog extends Dialog {
     final Grid<LearnerRow> learnerGrid = new Grid<>();
     final TextField linkField = new TextField("Personal link");
     private final LearnerLinks links;
-    private final MspAdminPrincipal admin;
+    private final AdminPrincipal admin;
     private final String publicUrl;
 
     CourseLearnersDialog(
             CourseEnrollmentRow course,
-            MspAdminPrincipal admin,
+            AdminPrincipal admin,
             TrainingOverview overview,
             LearnerLinks links,
             String publicUrl) {
@@ -52,7 +52,7 @@ class CourseLearnersDialog extends Dialog {
         add(learnerGrid, linkField);
         getFooter().add(new Button("Close", click -> close()));
         UI ui = UI.getCurrent();
-        overview.learners(admin.mspId(), course.id())
+        overview.learners(admin.scope(), course.id())
                 .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(
                         rows -> UiUpdates.apply(ui, () -> learnerGrid.setItems(rows)),

@@ -1,12 +1,13 @@
 package app.muster.tracking.ui;
 
+import app.muster.base.TenantScope;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.LiveData;
 import app.muster.base.ui.StatusBadges;
 import app.muster.base.ui.SummaryCard;
 import app.muster.enrollment.TrainingEvents;
+import app.muster.security.AdminPrincipal;
 import app.muster.security.CurrentAdmin;
-import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.ClientTrainingRow;
 import app.muster.tracking.TrainingDashboard;
 import app.muster.tracking.TrainingOverview;
@@ -25,12 +26,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParam;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.UUID;
 
 /** The Training Enrollments dashboard: totals over every client and the Client Organizations grid, live. */
 @Route("msp/training")
 @PageTitle("Training Enrollments · Muster")
-@RolesAllowed(MspAdminPrincipal.ROLE)
+@RolesAllowed(AdminPrincipal.MSP_ADMIN)
 public class TrainingDashboardView extends VerticalLayout {
 
     final SummaryCard totalCard = new SummaryCard("Total course enrollments", "card-total");
@@ -39,7 +39,7 @@ public class TrainingDashboardView extends VerticalLayout {
     final Grid<ClientTrainingRow> clientGrid = new Grid<>();
 
     TrainingDashboardView(TrainingOverview overview, TrainingEvents events, CurrentAdmin currentAdmin) {
-        UUID mspId = currentAdmin.get().mspId();
+        TenantScope scope = currentAdmin.get().scope();
         var createButton = new Button(
                 "Create Enrollment",
                 VaadinIcon.PLUS.create(),
@@ -51,7 +51,7 @@ public class TrainingDashboardView extends VerticalLayout {
         addClassName("page");
         add(header(createButton), cards(), new H2("Client Organizations"), clientGrid);
         LiveData.follow(
-                this, () -> events.changes(mspId), () -> overview.dashboard(mspId), this::show, ErrorMessages::show);
+                this, () -> events.changes(scope), () -> overview.dashboard(scope), this::show, ErrorMessages::show);
     }
 
     private HorizontalLayout header(Button createButton) {

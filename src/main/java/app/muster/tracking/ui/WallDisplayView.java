@@ -1,11 +1,12 @@
 package app.muster.tracking.ui;
 
+import app.muster.base.TenantScope;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.LiveData;
 import app.muster.base.ui.SummaryCard;
 import app.muster.enrollment.TrainingEvents;
+import app.muster.security.AdminPrincipal;
 import app.muster.security.CurrentAdmin;
-import app.muster.security.MspAdminPrincipal;
 import app.muster.tracking.TrainingDashboard;
 import app.muster.tracking.TrainingOverview;
 import com.vaadin.flow.component.html.Div;
@@ -14,12 +15,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.UUID;
 
 /** The dashboard for a screen on the office wall: large live numbers and no controls. */
 @Route(value = "msp/training/wall", autoLayout = false)
 @PageTitle("Training · Wall display · Muster")
-@RolesAllowed(MspAdminPrincipal.ROLE)
+@RolesAllowed(AdminPrincipal.MSP_ADMIN)
 public class WallDisplayView extends VerticalLayout {
 
     final SummaryCard totalCard = new SummaryCard("Course enrollments", "wall-total");
@@ -29,14 +29,14 @@ public class WallDisplayView extends VerticalLayout {
     final SummaryCard clientsCard = new SummaryCard("Clients in training", "wall-clients");
 
     WallDisplayView(TrainingOverview overview, TrainingEvents events, CurrentAdmin currentAdmin) {
-        UUID mspId = currentAdmin.get().mspId();
+        TenantScope scope = currentAdmin.get().scope();
         var cards = new Div(totalCard, completedCard, scheduledCard, failedCard, clientsCard);
         cards.addClassName("summary-cards");
 
         addClassName("wall-display");
         add(new H1("Security-awareness training"), cards);
         LiveData.follow(
-                this, () -> events.changes(mspId), () -> overview.dashboard(mspId), this::show, ErrorMessages::show);
+                this, () -> events.changes(scope), () -> overview.dashboard(scope), this::show, ErrorMessages::show);
     }
 
     private void show(TrainingDashboard dashboard) {

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.muster.MusterTest;
 import app.muster.ViewTest;
+import app.muster.base.TenantScope;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.TrainingState;
 import app.muster.enrollment.TargetMode;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminPrincipal;
 import app.muster.tracking.ui.TrainingDashboardView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -86,7 +87,7 @@ class EnrollmentWizardViewTests extends ViewTest {
     @Test
     @WithAnonymousUser
     void searchFindsClientNamesWrittenWithAccentsFromPlainLetters() {
-        MspAdminPrincipal admin = emptyMspAdmin();
+        AdminPrincipal admin = emptyMspAdmin();
         clientOrg(admin, "Café Lumière", TrainingState.READY);
         clientOrg(admin, "Cafe Lumen", TrainingState.READY);
         clientOrg(admin, "Café Lumineux", TrainingState.NOT_CONFIGURED);
@@ -178,7 +179,7 @@ class EnrollmentWizardViewTests extends ViewTest {
     void oneClientOffersItsOwnGroupsWithMemberCounts() {
         ClientOrg acme = tenants().demoClient("Acme Industries");
         var expected = clientOrgs
-                .groups(acme.mspId(), acme.id())
+                .groups(TenantScope.msp(acme.mspId()), acme.id())
                 .map(TargetingStep::groupLabel)
                 .collectList()
                 .block();
@@ -481,7 +482,7 @@ class EnrollmentWizardViewTests extends ViewTest {
         clientOrgs.setTrainingState(client.mspId(), client.id(), state).block();
     }
 
-    private void clientOrg(MspAdminPrincipal admin, String name, TrainingState state) {
+    private void clientOrg(AdminPrincipal admin, String name, TrainingState state) {
         clientOrgs.create(admin.mspId(), name, ZoneId.of("Europe/Paris"), state).block();
     }
 

@@ -12,7 +12,7 @@ import app.muster.enrollment.Targeting;
 import app.muster.notification.LearnerEmailScheduler;
 import app.muster.notification.MailLog;
 import app.muster.notification.MailLogEntry;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminPrincipal;
 import com.vaadin.flow.component.grid.GridTester;
 import java.time.LocalDate;
 import java.util.List;
@@ -67,7 +67,7 @@ class MailLogViewTests extends ViewTest {
     @Test
     void showsAnEmailLoggedWhileThePageIsOpen() {
         ClientOrg tidewater = tenants().demoClient("Tidewater Title & Escrow");
-        int before = mailLog.newest(tenants().demoAdmin().mspId()).block().size();
+        int before = mailLog.newest(tenants().demoAdmin().scope()).block().size();
         var view = navigate(MailLogView.class);
         eventually(() -> assertThat(messages(view).size()).isEqualTo(before));
 
@@ -82,15 +82,15 @@ class MailLogViewTests extends ViewTest {
     @Test
     @WithAnonymousUser
     void showsAnotherMspNoneOfTheseMessages() {
-        MspAdminPrincipal otherAdmin = tenants().otherMspAdmin();
+        AdminPrincipal otherAdmin = tenants().otherMspAdmin();
         launchWithEnrollmentEmail(tenants().demoClient("Juniper Architecture"), "clean-desk");
         learnerEmails.sendDue().block();
         signInAs(otherAdmin);
 
         var view = navigate(MailLogView.class);
 
-        assertThat(mailLog.newest(tenants().demoAdmin().mspId()).block()).isNotEmpty();
-        assertThat(mailLog.newest(otherAdmin.mspId()).block()).isEmpty();
+        assertThat(mailLog.newest(tenants().demoAdmin().scope()).block()).isNotEmpty();
+        assertThat(mailLog.newest(otherAdmin.scope()).block()).isEmpty();
         applyQueuedUpdates();
         assertThat(messages(view).size()).isZero();
         assertThat(view.messageGrid.getEmptyStateText()).startsWith("No emails logged yet");

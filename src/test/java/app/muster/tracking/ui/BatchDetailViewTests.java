@@ -134,7 +134,7 @@ class BatchDetailViewTests extends ViewTest {
         ClientOrg acme = tenants().demoClient("Acme Industries");
         UUID batchId = launchTo(acme, "phishing-fundamentals");
         var stranger = tenants().otherMspAdmin();
-        ClientOrg strangersClient = clientOrgs.list(stranger.mspId()).blockFirst();
+        ClientOrg strangersClient = clientOrgs.list(stranger.scope()).blockFirst();
         signInAs(stranger);
 
         var view = open(strangersClient, batchId);

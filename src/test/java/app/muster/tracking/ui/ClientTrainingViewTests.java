@@ -7,7 +7,7 @@ import app.muster.ViewTest;
 import app.muster.base.ui.NotFoundMessage;
 import app.muster.base.ui.PageNotFoundView;
 import app.muster.directory.ClientOrg;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminPrincipal;
 import app.muster.tracking.BatchRow;
 import com.vaadin.flow.component.grid.GridTester;
 import java.util.List;
@@ -45,8 +45,8 @@ class ClientTrainingViewTests extends ViewTest {
     @Test
     @WithAnonymousUser
     void showsTheEmptyStateWhileTheClientHasNoBatches() {
-        MspAdminPrincipal admin = tenants().otherMspAdmin();
-        ClientOrg client = clientOrgs.list(admin.mspId()).blockFirst();
+        AdminPrincipal admin = tenants().otherMspAdmin();
+        ClientOrg client = clientOrgs.list(admin.scope()).blockFirst();
         signInAs(admin);
 
         var view = open(client);

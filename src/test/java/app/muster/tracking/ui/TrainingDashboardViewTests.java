@@ -6,7 +6,7 @@ import app.muster.MusterTest;
 import app.muster.ViewTest;
 import app.muster.directory.ClientOrg;
 import app.muster.enrollment.ui.EnrollmentWizardView;
-import app.muster.security.MspAdminPrincipal;
+import app.muster.security.AdminPrincipal;
 import app.muster.tracking.ClientTrainingRow;
 import app.muster.tracking.TrainingOverview;
 import app.muster.tracking.TrainingTotals;
@@ -57,7 +57,7 @@ class TrainingDashboardViewTests extends ViewTest {
 
         eventually(() -> assertThat(clients(view).size()).isEqualTo(30));
         TrainingTotals totals =
-                overview.dashboard(tenants().demoAdmin().mspId()).block().totals();
+                overview.dashboard(tenants().demoAdmin().scope()).block().totals();
         assertThat(view.totalCard.valueText()).isEqualTo(String.format("%,d", totals.courseEnrollments()));
         assertThat(view.completedCard.valueText()).isEqualTo(String.format("%,d", totals.completed()));
         assertThat(view.scheduledCard.valueText()).isEqualTo(String.format("%,d", totals.scheduled()));
@@ -81,7 +81,7 @@ class TrainingDashboardViewTests extends ViewTest {
 
     @Test
     void aLaunchUpdatesTheCardsAndTheClientRowWhileThePageIsOpen() {
-        MspAdminPrincipal admin = tenants().demoAdmin();
+        AdminPrincipal admin = tenants().demoAdmin();
         ClientOrg juniper = tenants().demoClient("Juniper Architecture");
         var view = navigate(TrainingDashboardView.class);
         eventually(() -> assertThat(clients(view).size()).isEqualTo(30));
@@ -116,7 +116,7 @@ class TrainingDashboardViewTests extends ViewTest {
     @Test
     @WithAnonymousUser
     void anotherMspSeesItsOwnClientsAndNoneOfOurs() {
-        MspAdminPrincipal stranger = tenants().otherMspAdmin();
+        AdminPrincipal stranger = tenants().otherMspAdmin();
         signInAs(stranger);
 
         var view = navigate(TrainingDashboardView.class);

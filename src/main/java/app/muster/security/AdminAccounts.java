@@ -15,21 +15,21 @@ import reactor.core.publisher.Mono;
 
 /** MSP admin accounts: sign-in lookups and the setting of passwords, which are only ever stored hashed. */
 @Service
-public class MspAdminAccounts implements UserDetailsService {
+public class AdminAccounts implements UserDetailsService {
 
     private static final String FIND_BY_USERNAME = """
-            SELECT id, msp_id, username, display_name, password_hash
-            FROM msp_admin
+            SELECT id, msp_id, client_org_id, username, display_name, password_hash
+            FROM portal_admin
             WHERE username = :username
             """;
 
     private static final String INSERT_ADMIN = """
-            INSERT INTO msp_admin (id, msp_id, username, display_name, password_hash)
+            INSERT INTO portal_admin (id, msp_id, username, display_name, password_hash)
             VALUES (:id, :mspId, :username, :displayName, :passwordHash)
             """;
 
     private static final String UPDATE_PASSWORD = """
-            UPDATE msp_admin
+            UPDATE portal_admin
             SET password_hash = :passwordHash
             WHERE username = :username
             """;
@@ -38,7 +38,7 @@ public class MspAdminAccounts implements UserDetailsService {
     private final PasswordEncoder passwordEncoder;
     private final SignInAttempts signInAttempts;
 
-    MspAdminAccounts(DatabaseClient db, PasswordEncoder passwordEncoder, SignInAttempts signInAttempts) {
+    AdminAccounts(DatabaseClient db, PasswordEncoder passwordEncoder, SignInAttempts signInAttempts) {
         this.db = db;
         this.passwordEncoder = passwordEncoder;
         this.signInAttempts = signInAttempts;
@@ -57,15 +57,16 @@ public class MspAdminAccounts implements UserDetailsService {
         }
         return find(username.strip().toLowerCase())
                 .blockOptional(Duration.ofSeconds(10))
-                .orElseThrow(() -> new UsernameNotFoundException("No such MSP admin."));
+                .orElseThrow(() -> new UsernameNotFoundException("No such admin."));
     }
 
-    public Mono<MspAdminPrincipal> find(String username) {
+    public Mono<AdminPrincipal> find(String username) {
         return db.sql(FIND_BY_USERNAME)
                 .bind("username", username)
-                .map(row -> new MspAdminPrincipal(
+                .map(row -> new AdminPrincipal(
                         row.get("id", UUID.class),
                         row.get("msp_id", UUID.class),
+                        row.get("client_org_id", UUID.class),
                         row.get("username", String.class),
                         row.get("display_name", String.class),
                         row.get("password_hash", String.class)))
