@@ -1,67 +1,21 @@
 package app.muster.enrollment.ui;
 
-import app.muster.base.ui.ErrorMessages;
-import app.muster.base.ui.UiUpdates;
-import app.muster.catalog.Course;
 import app.muster.catalog.CourseLibrary;
-import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
 import app.muster.enrollment.LaunchPreview;
-import app.muster.enrollment.LaunchRequest;
 import app.muster.enrollment.LaunchService;
 import app.muster.security.AdminPrincipal;
 import app.muster.security.CurrentAdmin;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.OrderedList;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeLeaveEvent;
-import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-/** The five-step enrollment wizard: clients, courses, targeting, schedule, review and launch. */
+/** The MSP portal's five-step wizard: any of the MSP's clients, up to 25 in one submission. */
 @Route("msp/training/enrollment")
 @PageTitle("Create Enrollment · Muster")
 @RolesAllowed(AdminPrincipal.MSP_ADMIN)
-public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveObserver {
-
-    final WizardState state = new WizardState();
-    final SelectOrgsStep selectOrgs = new SelectOrgsStep(state);
-    final SelectCoursesStep selectCourses = new SelectCoursesStep(state);
-    final TargetingStep targeting;
-    final ScheduleStep schedule;
-    final ReviewStep review;
-    final List<WizardStep> steps;
-    final OrderedList stepIndicator = new OrderedList();
-    final Div stepContent = new Div();
-    final Paragraph blockerMessage = new Paragraph();
-    final Button backButton = new Button("Back");
-    final Button nextButton = new Button("Next");
-    final Button launchButton = new Button("Launch");
-    private final AdminPrincipal admin;
-    private final ClientOrgs clientOrgs;
-    private final CourseLibrary courseLibrary;
-    private final LaunchService launchService;
-    private int current;
-    private boolean launched;
+public class EnrollmentWizardView extends EnrollmentWizard {
 
     EnrollmentWizardView(
             ClientOrgs clientOrgs,
@@ -70,141 +24,13 @@ public class EnrollmentWizardView extends VerticalLayout implements BeforeLeaveO
             LaunchPreview launchPreview,
             CurrentAdmin currentAdmin,
             Clock clock) {
-        this.admin = currentAdmin.get();
-        this.clientOrgs = clientOrgs;
-        this.courseLibrary = courseLibrary;
-        this.launchService = launchService;
-        targeting = new TargetingStep(
-                state, orgId -> clientOrgs.groups(admin.scope(), orgId).collectList());
-        schedule = new ScheduleStep(state, clock);
-        review = new ReviewStep(
-                state,
-                schedule::today,
-                chosen -> launchPreview.preview(
-                        admin,
-                        chosen.clients.stream().map(ClientOrg::id).toList(),
-                        chosen.courses.stream().map(Course::id).toList(),
-                        chosen.targeting()));
-        steps = List.of(selectOrgs, selectCourses, targeting, schedule, review);
-
-        configureButtons();
-        stepContent.setWidthFull();
-        addClassName("page");
-        showOnly(stepIndicator, stepContent, blockerMessage, buttonBar());
-        show(0);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
-        Mono.zip(
-                        clientOrgs.list(admin.scope()).collectList(),
-                        courseLibrary.all().collectList(),
-                        courseLibrary.accessByOrg(admin.scope()))
-                .subscribeOn(Schedulers.boundedElastic())
-                .subscribe(
-                        loaded -> UiUpdates.apply(ui, () -> populate(loaded.getT1(), loaded.getT2(), loaded.getT3())),
-                        error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
-    }
-
-    private void populate(List<ClientOrg> clients, List<Course> courses, Map<UUID, Set<String>> access) {
-        selectOrgs.setClients(clients);
-        selectCourses.setLibrary(courses, access);
-    }
-
-    private void configureButtons() {
-        backButton.setId("wizard-back");
-        nextButton.setId("wizard-next");
-        launchButton.setId("wizard-launch");
-        nextButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        launchButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
-        launchButton.setDisableOnClick(true);
-        blockerMessage.addClassName("blocker-message");
-        backButton.addClickListener(click -> show(current - 1));
-        nextButton.addClickListener(click -> next());
-        launchButton.addClickListener(click -> launch());
-    }
-
-    private HorizontalLayout buttonBar() {
-        var bar = new HorizontalLayout(backButton, nextButton, launchButton);
-        bar.addClassName("wizard-buttons");
-        return bar;
-    }
-
-    void next() {
-        var blocker = steps.get(current).blocker();
-        blockerMessage.setText(blocker.orElse(""));
-        blockerMessage.setVisible(blocker.isPresent());
-        if (blocker.isEmpty()) {
-            show(current + 1);
-        }
-    }
-
-    private void show(int step) {
-        current = step;
-        stepIndicator.removeAll();
-        for (int i = 0; i < steps.size(); i++) {
-            var item = new ListItem((i + 1) + ". " + steps.get(i).title());
-            item.addClassName(i == step ? "step--current" : i < step ? "step--done" : "step--next");
-            stepIndicator.add(item);
-        }
-        stepIndicator.addClassName("wizard-steps");
-        blockerMessage.setVisible(false);
-        steps.get(step).enter();
-        stepContent.removeAll();
-        stepContent.add(steps.get(step).content());
-        backButton.setVisible(step > 0);
-        nextButton.setVisible(step < steps.size() - 1);
-        launchButton.setVisible(step == steps.size() - 1);
-    }
-
-    private void launch() {
-        launched = true;
-        var results = new LaunchResultsPanel(state.clients.size(), this::launchAgain);
-        showOnly(results);
-        submit(state.toRequest(schedule.today()), results);
-    }
-
-    private void launchAgain(UUID orgId, LaunchResultsPanel results) {
-        submit(state.toRequest(schedule.today(), List.of(orgId)), results);
-    }
-
-    private void submit(LaunchRequest request, LaunchResultsPanel results) {
-        UI ui = UI.getCurrent();
-        launchService
-                .launch(admin, request)
-                .subscribeOn(Schedulers.boundedElastic())
-                .subscribe(
-                        result -> UiUpdates.apply(ui, () -> results.add(result)),
-                        error -> UiUpdates.apply(ui, () -> launchRefused(error)));
-    }
-
-    @Override
-    public void beforeLeave(BeforeLeaveEvent event) {
-        if (launched || !state.touched()) {
-            return;
-        }
-        var action = event.postpone();
-        var dialog = new ConfirmDialog(
-                "Leave the wizard?",
-                "The clients and courses chosen so far are not launched and will be lost.",
-                "Leave",
-                confirm -> action.proceed());
-        dialog.setCancelable(true);
-        dialog.setCancelText("Stay");
-        dialog.open();
-    }
-
-    private void launchRefused(Throwable error) {
-        launched = false;
-        showOnly(stepIndicator, stepContent, blockerMessage, buttonBar());
-        review.showLaunchError(ErrorMessages.describe(error));
-        launchButton.setEnabled(true);
-    }
-
-    private void showOnly(Component... parts) {
-        removeAll();
-        add(new H1("Create Enrollment"));
-        add(parts);
+        super(
+                clientOrgs,
+                courseLibrary,
+                launchService,
+                launchPreview,
+                currentAdmin.get(),
+                currentAdmin.get().scope(),
+                clock);
     }
 }

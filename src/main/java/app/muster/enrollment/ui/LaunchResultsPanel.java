@@ -23,14 +23,14 @@ class LaunchResultsPanel extends VerticalLayout {
     private final BiConsumer<UUID, LaunchResultsPanel> launchAgain;
     private final int expected;
 
-    LaunchResultsPanel(int expected, BiConsumer<UUID, LaunchResultsPanel> launchAgain) {
+    LaunchResultsPanel(int expected, BiConsumer<UUID, LaunchResultsPanel> launchAgain, String dashboardRoute) {
         this.expected = expected;
         this.launchAgain = launchAgain;
         results.setId("launch-results");
         results.addClassName("launch-results");
         dashboardButton.setId("back-to-dashboard");
         dashboardButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dashboardButton.addClickListener(click -> getUI().ifPresent(ui -> ui.navigate("msp/training")));
+        dashboardButton.addClickListener(click -> getUI().ifPresent(ui -> ui.navigate(dashboardRoute)));
         showProgress();
         add(new H2("Launch results"), progress, results, dashboardButton);
     }

@@ -126,8 +126,13 @@ class ReviewStep extends VerticalLayout implements WizardStep {
             case SPECIFIC_GROUPS ->
                 "Members of " + included + (excluded.isEmpty() ? "" : ", except members of " + excluded);
             case EXCLUDE_GROUPS -> "All users except members of " + excluded;
-            case ALL_USERS, INDIVIDUAL_USERS ->
-                TargetMode.ALL_USERS.label() + " (each client's active users when a course enrolls)";
+            case INDIVIDUAL_USERS ->
+                state.individualUsers.size()
+                        + (state.individualUsers.size() == 1 ? " chosen user: " : " chosen users: ")
+                        + state.individualUsers.stream()
+                                .map(TargetingStep::userLabel)
+                                .collect(Collectors.joining(", "));
+            case ALL_USERS -> TargetMode.ALL_USERS.label() + " (each client's active users when a course enrolls)";
         };
     }
 

@@ -2,6 +2,7 @@ package app.muster.enrollment.ui;
 
 import app.muster.catalog.Course;
 import app.muster.directory.ClientOrg;
+import app.muster.directory.OrgUser;
 import app.muster.directory.UserGroup;
 import app.muster.enrollment.CourseSchedule;
 import app.muster.enrollment.LaunchRequest;
@@ -29,6 +30,7 @@ class WizardState {
     final Map<String, LocalDate> dueBy = new LinkedHashMap<>();
     final Set<UserGroup> includedGroups = new LinkedHashSet<>();
     final Set<UserGroup> excludedGroups = new LinkedHashSet<>();
+    final Set<OrgUser> individualUsers = new LinkedHashSet<>();
     TargetMode targetMode = TargetMode.ALL_USERS;
     boolean enrollmentEmail;
     boolean reminderEmails;
@@ -37,8 +39,11 @@ class WizardState {
         return clients.size() > 1;
     }
 
+    /** The org portal's one client is given, not chosen, so it alone does not count as a choice to lose. */
+    boolean clientGiven;
+
     boolean touched() {
-        return !clients.isEmpty() || !courses.isEmpty();
+        return (!clientGiven && !clients.isEmpty()) || !courses.isEmpty() || !individualUsers.isEmpty();
     }
 
     void toggle(Course course) {
@@ -75,10 +80,17 @@ class WizardState {
         var included = ids(includedGroups);
         var excluded = ids(excludedGroups);
         return switch (targetMode) {
-            case ALL_USERS, INDIVIDUAL_USERS -> Targeting.allUsers();
+            case ALL_USERS -> Targeting.allUsers();
+            case INDIVIDUAL_USERS -> Targeting.individualUsers(userIds());
             case SPECIFIC_GROUPS -> Targeting.groups(included, excluded);
             case EXCLUDE_GROUPS -> Targeting.excludeGroups(excluded);
         };
+    }
+
+    private Set<UUID> userIds() {
+        Set<UUID> ids = new LinkedHashSet<>();
+        individualUsers.forEach(user -> ids.add(user.id()));
+        return ids;
     }
 
     private static Set<UUID> ids(Set<UserGroup> groups) {

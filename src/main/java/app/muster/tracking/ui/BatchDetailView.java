@@ -40,6 +40,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -68,6 +69,7 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
     UUID orgId;
     UUID batchId;
 
+    @Autowired
     BatchDetailView(
             TrainingOverview overview,
             TrainingEvents events,

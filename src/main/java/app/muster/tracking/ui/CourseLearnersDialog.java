@@ -60,6 +60,7 @@ class CourseLearnersDialog extends Dialog {
     }
 
     private void configureGrid() {
+        learnerGrid.setId("learner-grid");
         learnerGrid.addColumn(LearnerRow::name).setHeader("Learner").setFlexGrow(2);
         learnerGrid.addColumn(LearnerRow::email).setHeader("Email").setFlexGrow(2);
         learnerGrid.addComponentColumn(CourseLearnersDialog::progress).setHeader("Progress");

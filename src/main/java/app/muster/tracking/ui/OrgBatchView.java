@@ -14,6 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /** A batch of the org portal's client: the same page as the MSP's, within the one org. */
@@ -24,6 +25,7 @@ public class OrgBatchView extends BatchDetailView {
 
     private final Optional<TenantScope> portalScope;
 
+    @Autowired
     OrgBatchView(
             TrainingOverview overview,
             TrainingEvents events,
