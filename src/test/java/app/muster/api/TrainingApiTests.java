@@ -166,6 +166,41 @@ class TrainingApiTests {
     }
 
     @Test
+    void aFieldOfTheWrongKindIsNamedWithWhatItExpects() throws Exception {
+        String clientId = tenants.demoClient("Acme Industries").id().toString();
+        var badDate = send(authorized(post("/api/v1/launches", """
+                        {"submissionId":"%s","clients":["%s"],"courses":[{"courseId":"clean-desk","dueBy":"31/12/2027"}]}
+                        """.formatted(UUID.randomUUID(), clientId)))
+                .build());
+        var badMode = send(authorized(post("/api/v1/launches", """
+                        {"submissionId":"%s","clients":["%s"],"courses":[{"courseId":"clean-desk","dueBy":"2027-12-31"}],
+                         "targeting":{"mode":"EVERYONE"}}
+                        """.formatted(UUID.randomUUID(), clientId)))
+                .build());
+
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        var dateProblem = json.readTree(badDate.body());
+        assertThat(dateProblem.get("field").asString()).isEqualTo("courses[0].dueBy");
+        assertThat(dateProblem.get("detail").asString())
+                .isEqualTo("The field 'courses[0].dueBy' must be a date like 2027-01-31.");
+        var modeProblem = json.readTree(badMode.body());
+        assertThat(modeProblem.get("field").asString()).isEqualTo("targeting.mode");
+        assertThat(modeProblem.get("detail").asString())
+                .contains("ALL_USERS", "SPECIFIC_GROUPS", "EXCLUDE_GROUPS", "INDIVIDUAL_USERS");
+    }
+
+    @Test
+    void anUnknownApiAddressAnswersWithAProblemNotAPage() throws Exception {
+        var unknown = send(authorized(get("/api/v1/no-such-thing")).build());
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(unknown.body()).get("detail").asString())
+                .isEqualTo("The API endpoint GET /api/v1/no-such-thing was not found.");
+    }
+
+    @Test
     void anotherMspsTokenReachesNoneOfOurClients() throws Exception {
         ClientOrg acme = tenants.demoClient("Acme Industries");
         String stranger = apiTokens.create(tenants.otherMspAdmin(), "stranger").block();
