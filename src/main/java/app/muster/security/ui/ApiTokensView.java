@@ -11,6 +11,7 @@ import app.muster.security.CurrentAdmin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
@@ -92,8 +93,8 @@ public class ApiTokensView extends VerticalLayout {
     }
 
     private Button revokeButton(ApiToken token) {
-        var revokeButton =
-                new Button("Revoke", click -> revoke(click.getSource().getUI().orElseThrow(), token));
+        var revokeButton = new Button(
+                "Revoke", click -> confirmRevoke(click.getSource().getUI().orElseThrow(), token));
         revokeButton.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         revokeButton.setVisible(token.active());
         return revokeButton;
@@ -114,6 +115,19 @@ public class ApiTokensView extends VerticalLayout {
                             refresh(ui);
                         }),
                         error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
+    }
+
+    /** A revoked token stops every script that uses it, so revoking is confirmed first. */
+    private void confirmRevoke(UI ui, ApiToken token) {
+        var confirm = new ConfirmDialog(
+                "Revoke the token " + token.name() + "?",
+                "Scripts that use it are refused from now on, and its open event streams end. This cannot be undone.",
+                "Revoke",
+                confirmed -> revoke(ui, token));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setCancelable(true);
+        confirm.setCancelText("Keep it");
+        confirm.open();
     }
 
     private void revoke(UI ui, ApiToken token) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
@@ -82,9 +83,23 @@ class CourseLearnersDialog extends Dialog {
                 new Button("New link", click -> issue(click.getSource().getUI().orElseThrow(), row));
         linkButton.addThemeVariants(ButtonVariant.LUMO_SMALL);
         var revokeButton = new Button(
-                "Revoke links", click -> revoke(click.getSource().getUI().orElseThrow(), row));
+                "Revoke links", click -> confirmRevoke(click.getSource().getUI().orElseThrow(), row));
         revokeButton.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         return new HorizontalLayout(linkButton, revokeButton);
+    }
+
+    /** Revoking cuts the learner off from every link they were sent, so it is confirmed first. */
+    private void confirmRevoke(UI ui, LearnerRow row) {
+        var confirm = new ConfirmDialog(
+                "Revoke " + row.name() + "'s links?",
+                "Every link " + row.name() + " was sent or given stops working at once. Hand out a new link "
+                        + "when they need one.",
+                "Revoke links",
+                confirmed -> revoke(ui, row));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setCancelable(true);
+        confirm.setCancelText("Keep them");
+        confirm.open();
     }
 
     private void issue(UI ui, LearnerRow row) {
