@@ -1,7 +1,11 @@
 package app.muster.security;
 
+import app.muster.base.Refusal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -13,9 +17,20 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import reactor.core.publisher.Mono;
 
-/** MSP admin accounts: sign-in lookups and the setting of passwords, which are only ever stored hashed. */
+/**
+ * Admin accounts, of MSP admins and org admins: sign-in lookups and the setting of passwords, which are only ever
+ * stored hashed.
+ */
 @Service
 public class AdminAccounts implements UserDetailsService {
+
+    /** The shortest password an admin may choose. */
+    public static final int SHORTEST_PASSWORD = 12;
+
+    /** The longest password, in UTF-8 bytes: the password hash reads no further. */
+    static final int LONGEST_PASSWORD_BYTES = 72;
+
+    private static final Logger log = LoggerFactory.getLogger(AdminAccounts.class);
 
     private static final String FIND_BY_USERNAME = """
             SELECT id, msp_id, client_org_id, username, display_name, password_hash
@@ -32,6 +47,19 @@ public class AdminAccounts implements UserDetailsService {
             UPDATE portal_admin
             SET password_hash = :passwordHash
             WHERE username = :username
+            """;
+
+    private static final String PASSWORD_HASH = """
+            SELECT password_hash
+            FROM portal_admin
+            WHERE id = :id
+            """;
+
+    private static final String REPLACE_PASSWORD = """
+            UPDATE portal_admin
+            SET password_hash = :newHash
+            WHERE id = :id
+              AND password_hash = :currentHash
             """;
 
     private final DatabaseClient db;
@@ -90,5 +118,56 @@ public class AdminAccounts implements UserDetailsService {
                 .bind("username", username.toLowerCase())
                 .bind("passwordHash", passwordEncoder.encode(password))
                 .then();
+    }
+
+    /**
+     * Changes the signed-in admin's own password, once they have given the current one. The new password is at least
+     * {@value #SHORTEST_PASSWORD} characters, differs from the current one and is typed twice alike; a refusal names
+     * the field concerned: {@code currentPassword}, {@code newPassword} or {@code confirmation}.
+     */
+    public Mono<Void> changeOwnPassword(
+            AdminPrincipal admin, String currentPassword, String newPassword, String confirmation) {
+        return Mono.fromRunnable(() -> requireAcceptable(currentPassword, newPassword, confirmation))
+                .then(replacePassword(admin, currentPassword, newPassword))
+                .filter(updated -> updated == 1)
+                .switchIfEmpty(Mono.error(() -> new Refusal("currentPassword", "This is not your current password.")))
+                .doOnNext(updated -> log.info("Admin {} changed their password.", admin.adminId()))
+                .then();
+    }
+
+    /** Replaces the stored hash only while it is still the one the current password was checked against. */
+    private Mono<Long> replacePassword(AdminPrincipal admin, String currentPassword, String newPassword) {
+        return db.sql(PASSWORD_HASH)
+                .bind("id", admin.adminId())
+                .map(row -> row.get("password_hash", String.class))
+                .one()
+                .filter(currentHash -> passwordEncoder.matches(currentPassword, currentHash))
+                .flatMap(currentHash -> db.sql(REPLACE_PASSWORD)
+                        .bind("newHash", passwordEncoder.encode(newPassword))
+                        .bind("id", admin.adminId())
+                        .bind("currentHash", currentHash)
+                        .fetch()
+                        .rowsUpdated());
+    }
+
+    private static void requireAcceptable(String currentPassword, String newPassword, String confirmation) {
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw new Refusal("currentPassword", "Enter your current password.");
+        }
+        if (newPassword == null || newPassword.isBlank() || newPassword.length() < SHORTEST_PASSWORD) {
+            throw new Refusal("newPassword", "Choose a new password of at least " + SHORTEST_PASSWORD + " characters.");
+        }
+        if (newPassword.getBytes(StandardCharsets.UTF_8).length > LONGEST_PASSWORD_BYTES) {
+            throw new Refusal(
+                    "newPassword",
+                    "Choose a new password of at most " + LONGEST_PASSWORD_BYTES
+                            + " characters; letters outside A to Z count as two or more.");
+        }
+        if (newPassword.equals(currentPassword)) {
+            throw new Refusal("newPassword", "Choose a new password that differs from your current one.");
+        }
+        if (!newPassword.equals(confirmation)) {
+            throw new Refusal("confirmation", "This does not match the new password; type it again.");
+        }
     }
 }

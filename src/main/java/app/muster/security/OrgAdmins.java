@@ -62,8 +62,11 @@ public class OrgAdmins {
     /** A new org admin and the password to hand them, which cannot be read back later. */
     public record NewOrgAdmin(OrgAdmin admin, String password) {}
 
+    /** The client's org admins by name; another MSP's client has none, and another org is not reached. */
     public Mono<List<OrgAdmin>> list(AdminPrincipal admin, UUID orgId) {
-        admin.scope().requireReach(orgId, "Client org " + orgId);
+        if (!admin.scope().reaches(orgId)) {
+            return Mono.error(new NotFound("Client org " + orgId));
+        }
         return db.sql(LIST)
                 .bind("orgId", orgId)
                 .bind("mspId", admin.mspId())

@@ -1,6 +1,9 @@
 package app.muster.base.ui;
 
+import app.muster.audit.AuditLog;
+import app.muster.security.AdminAccounts;
 import app.muster.security.CurrentAdmin;
+import app.muster.security.ui.ChangePasswordDialog;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -19,7 +22,7 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    MainLayout(CurrentAdmin currentAdmin) {
+    MainLayout(CurrentAdmin currentAdmin, AdminAccounts accounts, AuditLog auditLog) {
         var title = new Span("Muster");
         title.addClassName("app-title");
 
@@ -27,8 +30,9 @@ public class MainLayout extends AppLayout {
         signedInAs.addClassName("signed-in-as");
         var signOutButton = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> currentAdmin.signOut());
         signOutButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var changePasswordButton = ChangePasswordDialog.opener(accounts, auditLog, currentAdmin.get());
 
-        var header = new HorizontalLayout(new DrawerToggle(), title, signedInAs, signOutButton);
+        var header = new HorizontalLayout(new DrawerToggle(), title, signedInAs, changePasswordButton, signOutButton);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(title);
         header.setWidthFull();

@@ -1,5 +1,6 @@
 package app.muster.tracking.ui;
 
+import app.muster.audit.AuditLog;
 import app.muster.base.NotFound;
 import app.muster.base.TenantScope;
 import app.muster.base.ui.ErrorMessages;
@@ -9,6 +10,7 @@ import app.muster.base.ui.RouteIds;
 import app.muster.enrollment.TrainingEvents;
 import app.muster.security.AdminPrincipal;
 import app.muster.security.CurrentAdmin;
+import app.muster.security.OrgAdmins;
 import app.muster.tracking.ClientTraining;
 import app.muster.tracking.TrainingOverview;
 import com.vaadin.flow.component.button.Button;
@@ -29,8 +31,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 
-/** One client's Enrollment Batches, newest first, live. */
+/** One client's Enrollment Batches, newest first, live; below them, the client's org admins. */
 @Route("msp/training/:orgId")
 @PageTitle("Client training · Muster")
 @RolesAllowed(AdminPrincipal.MSP_ADMIN)
@@ -41,11 +44,19 @@ public class ClientTrainingView extends VerticalLayout implements BeforeEnterObs
     final H1 clientName = new H1();
     final BatchGrid batchGrid;
     final Button viewAsButton = new Button("View as this client", VaadinIcon.EYE.create());
+    final OrgAdminsSection orgAdmins;
     private LiveData<?> live;
     private UUID orgId;
 
-    ClientTrainingView(TrainingOverview overview, TrainingEvents events, CurrentAdmin currentAdmin) {
+    ClientTrainingView(
+            TrainingOverview overview,
+            TrainingEvents events,
+            CurrentAdmin currentAdmin,
+            OrgAdmins admins,
+            AuditLog auditLog,
+            @Value("${muster.public-url:http://localhost:8080}") String publicUrl) {
         TenantScope scope = currentAdmin.get().scope();
+        orgAdmins = new OrgAdminsSection(admins, auditLog, currentAdmin.get(), publicUrl);
         batchGrid = new BatchGrid(batchId -> getUI().ifPresent(ui -> ui.navigate(
                 BatchDetailView.class,
                 new RouteParameters(Map.of("orgId", orgId.toString(), "batchId", batchId.toString())))));
@@ -61,7 +72,7 @@ public class ClientTrainingView extends VerticalLayout implements BeforeEnterObs
         heading.expand(clientName);
 
         addClassName("page");
-        add(heading, new Paragraph("Training enrollments of this organization."), batchGrid);
+        add(heading, new Paragraph("Training enrollments of this organization."), batchGrid, orgAdmins);
         live = LiveData.follow(
                 this,
                 () -> events.changes(scope).filter(change -> change.orgId().equals(orgId)),
@@ -77,6 +88,7 @@ public class ClientTrainingView extends VerticalLayout implements BeforeEnterObs
                         id -> {
                             orgId = id;
                             live.reload();
+                            orgAdmins.show(event.getUI(), id);
                         },
                         () -> event.rerouteToError(NotFoundException.class));
     }

@@ -1,8 +1,11 @@
 package app.muster.tracking.ui;
 
+import app.muster.audit.AuditLog;
 import app.muster.base.ui.UiUpdates;
 import app.muster.directory.ClientOrgs;
+import app.muster.security.AdminAccounts;
 import app.muster.security.CurrentAdmin;
+import app.muster.security.ui.ChangePasswordDialog;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -33,7 +36,7 @@ public class OrgLayout extends AppLayout {
     private final CurrentAdmin currentAdmin;
     private final ClientOrgs clientOrgs;
 
-    OrgLayout(CurrentAdmin currentAdmin, ClientOrgs clientOrgs) {
+    OrgLayout(CurrentAdmin currentAdmin, ClientOrgs clientOrgs, AdminAccounts accounts, AuditLog auditLog) {
         this.currentAdmin = currentAdmin;
         this.clientOrgs = clientOrgs;
         var title = new Span("Muster");
@@ -45,8 +48,10 @@ public class OrgLayout extends AppLayout {
         signedInAs.addClassName("signed-in-as");
         var signOutButton = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> currentAdmin.signOut());
         signOutButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var changePasswordButton = ChangePasswordDialog.opener(accounts, auditLog, currentAdmin.get());
 
-        var header = new HorizontalLayout(new DrawerToggle(), title, orgName, signedInAs, signOutButton);
+        var header = new HorizontalLayout(
+                new DrawerToggle(), title, orgName, signedInAs, changePasswordButton, signOutButton);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(orgName);
         header.setWidthFull();

@@ -1,0 +1,217 @@
+package app.muster.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import app.muster.MusterTest;
+import app.muster.TestTenants;
+import app.muster.base.NotFound;
+import app.muster.base.Refusal;
+import app.muster.directory.ClientOrg;
+import app.muster.directory.ClientOrgs;
+import app.muster.security.OrgAdmins.NewOrgAdmin;
+import app.muster.security.OrgAdmins.OrgAdmin;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+@MusterTest
+class OrgAdminsTests {
+
+    static final String ORG_ADMINS_OF_ORG = "SELECT COUNT(*) AS n FROM portal_admin WHERE client_org_id = :id";
+    static final String ALL_ADMINS = "SELECT COUNT(*) AS n FROM portal_admin";
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    OrgAdmins orgAdmins;
+
+    @Autowired
+    AdminAccounts accounts;
+
+    @Autowired
+    ClientOrgs clientOrgs;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    AdminPrincipal admin;
+    ClientOrg acme;
+
+    @BeforeEach
+    void signIn() {
+        admin = tenants.demoAdmin();
+        acme = tenants.demoClient("Acme Industries");
+    }
+
+    @Test
+    void addsAnOrgAdminOfTheClientWhoseGeneratedPasswordIsStoredOnlyHashed() {
+        String email = uniqueEmail("dana");
+
+        NewOrgAdmin added = orgAdmins
+                .add(admin, acme.id(), "  " + email.toUpperCase() + " ", " Dana Reyes ")
+                .block();
+
+        assertThat(added.admin().email()).isEqualTo(email);
+        assertThat(added.admin().displayName()).isEqualTo("Dana Reyes");
+        assertThat(added.password()).hasSizeGreaterThanOrEqualTo(AdminAccounts.SHORTEST_PASSWORD);
+        AdminPrincipal signedIn = accounts.find(email).block();
+        assertThat(signedIn.isOrgAdmin()).isTrue();
+        assertThat(signedIn.scope().clientOrgId()).isEqualTo(acme.id());
+        assertThat(signedIn.mspId()).isEqualTo(admin.mspId());
+        assertThat(signedIn.getPassword()).doesNotContain(added.password());
+        assertThat(passwordEncoder.matches(added.password(), signedIn.getPassword()))
+                .isTrue();
+    }
+
+    @Test
+    void listsTheClientsOwnOrgAdminsByName() {
+        ClientOrg bayside = tenants.demoClient("Bayside Dental Group");
+        String zoe = uniqueEmail("zoe");
+        String adam = uniqueEmail("adam");
+        orgAdmins.add(admin, bayside.id(), zoe, "Zoe Park").block();
+        orgAdmins.add(admin, bayside.id(), adam, "Adam Cole").block();
+        orgAdmins.add(admin, acme.id(), uniqueEmail("acme"), "Aaron Acme").block();
+
+        List<OrgAdmin> listed = orgAdmins.list(admin, bayside.id()).block();
+
+        assertThat(listed)
+                .extracting(OrgAdmin::displayName, OrgAdmin::email)
+                .containsSubsequence(tuple("Adam Cole", adam), tuple("Zoe Park", zoe));
+        assertThat(listed).extracting(OrgAdmin::displayName).doesNotContain("Aaron Acme");
+    }
+
+    @Test
+    void refusesAnEmailThatAnAdminOfAnotherMspAlreadyUses() {
+        AdminPrincipal otherAdmin = tenants.otherMspAdmin();
+        ClientOrg otherClient = clientOrgs.list(otherAdmin.scope()).blockFirst();
+        String email = uniqueEmail("shared");
+        orgAdmins.add(otherAdmin, otherClient.id(), email, "Their Admin").block();
+        long before = tenants.count(ALL_ADMINS);
+
+        assertRefused(() -> orgAdmins.add(admin, acme.id(), email.toUpperCase(), "Our Admin"), "email", email);
+        assertRefused(
+                () -> orgAdmins.add(admin, acme.id(), otherAdmin.getUsername(), "Our Admin"),
+                "email",
+                otherAdmin.getUsername());
+
+        assertThat(tenants.count(ALL_ADMINS)).isEqualTo(before);
+        assertThat(orgAdmins.list(admin, acme.id()).block())
+                .extracting(OrgAdmin::email)
+                .doesNotContain(email, otherAdmin.getUsername());
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "NULL",
+            value = {
+                "not-an-email | Dana Reyes | email",
+                "dana@nowhere | Dana Reyes | email",
+                "two@at@client.example | Dana Reyes | email",
+                "'' | Dana Reyes | email",
+                "NULL | Dana Reyes | email",
+                "dana@client.example | '   ' | name",
+                "dana@client.example | NULL | name"
+            })
+    void badInputIsRefusedOnItsFieldAndAddsNothing(String email, String name, String field) {
+        long before = tenants.count(ORG_ADMINS_OF_ORG, acme.id());
+
+        assertThatThrownBy(() -> orgAdmins.add(admin, acme.id(), email, name).block())
+                .isInstanceOfSatisfying(
+                        Refusal.class, refusal -> assertThat(refusal.field()).isEqualTo(field));
+
+        assertThat(tenants.count(ORG_ADMINS_OF_ORG, acme.id())).isEqualTo(before);
+    }
+
+    @Test
+    void anOrgAdminCannotAddOrgAdminsEvenToTheirOwnClient() {
+        String email = uniqueEmail("first");
+        orgAdmins.add(admin, acme.id(), email, "First Admin").block();
+        AdminPrincipal orgAdmin = accounts.find(email).block();
+        long before = tenants.count(ALL_ADMINS);
+
+        assertRefused(
+                () -> orgAdmins.add(orgAdmin, acme.id(), uniqueEmail("second"), "Second Admin"),
+                "admin",
+                "Only an MSP admin can add org admins.");
+
+        assertThat(tenants.count(ALL_ADMINS)).isEqualTo(before);
+    }
+
+    @Test
+    void anOrgAdminListsTheirOwnClientOnly() {
+        String email = uniqueEmail("own");
+        orgAdmins.add(admin, acme.id(), email, "Own Admin").block();
+        AdminPrincipal orgAdmin = accounts.find(email).block();
+        ClientOrg bayside = tenants.demoClient("Bayside Dental Group");
+
+        assertThat(orgAdmins.list(orgAdmin, acme.id()).block())
+                .extracting(OrgAdmin::email)
+                .contains(email);
+        assertThatThrownBy(() -> orgAdmins.list(orgAdmin, bayside.id()).block()).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void anotherMspsClientIsNotFoundAndGetsNoAdmin() {
+        AdminPrincipal otherAdmin = tenants.otherMspAdmin();
+        long before = tenants.count(ORG_ADMINS_OF_ORG, acme.id());
+        String email = uniqueEmail("intruder");
+
+        assertThatThrownBy(() ->
+                        orgAdmins.add(otherAdmin, acme.id(), email, "Intruder").block())
+                .isInstanceOf(NotFound.class)
+                .hasMessage("Client org " + acme.id() + " was not found.");
+        assertThatThrownBy(() -> orgAdmins
+                        .add(admin, UUID.randomUUID(), email, "Nobody's Admin")
+                        .block())
+                .isInstanceOf(NotFound.class);
+
+        assertThat(tenants.count(ORG_ADMINS_OF_ORG, acme.id())).isEqualTo(before);
+        assertThat(accounts.find(email).blockOptional()).isEmpty();
+        assertThat(orgAdmins.list(otherAdmin, acme.id()).block()).isEmpty();
+    }
+
+    @Test
+    void twoAddsOfOneEmailAtOnceAddOneAdmin() {
+        String email = uniqueEmail("twice");
+        long before = tenants.count(ALL_ADMINS);
+
+        List<String> outcomes = Flux.merge(attempt(email, "First Click"), attempt(email, "Second Click"))
+                .collectList()
+                .block();
+
+        assertThat(outcomes).containsExactlyInAnyOrder("added", "email");
+        assertThat(tenants.count(ALL_ADMINS)).isEqualTo(before + 1);
+    }
+
+    private Mono<String> attempt(String email, String name) {
+        return orgAdmins
+                .add(admin, acme.id(), email, name)
+                .map(added -> "added")
+                .onErrorResume(Refusal.class, refusal -> Mono.just(refusal.field()))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static void assertRefused(Supplier<Mono<?>> add, String field, String messagePart) {
+        assertThatThrownBy(() -> add.get().block()).isInstanceOfSatisfying(Refusal.class, refusal -> {
+            assertThat(refusal.field()).isEqualTo(field);
+            assertThat(refusal.getMessage()).contains(messagePart);
+        });
+    }
+
+    private static String uniqueEmail(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@client.example";
+    }
+}
