@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -51,7 +52,8 @@ class ApiErrors {
                     HttpStatus.BAD_REQUEST,
                     "Unreadable request",
                     "unreadable",
-                    "The request body is not readable JSON. Send a JSON object as the API description shows.");
+                    "The request body is not a JSON object of the expected shape. Send one as the API description "
+                            + "at /v3/api-docs shows.");
         }
         String field = path(mismatch.getPath());
         var problem = problem(
@@ -60,6 +62,18 @@ class ApiErrors {
                 "unreadable",
                 "The field '" + field + "' must be " + expected(mismatch.getTargetType()) + ".");
         problem.setProperty("field", field);
+        return problem;
+    }
+
+    /** An id or other value in the address that is not of its kind, such as a malformed id. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mismatchedParameter(MethodArgumentTypeMismatchException error) {
+        var problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "Unreadable request",
+                "unreadable",
+                "The parameter '" + error.getName() + "' must be " + expected(error.getRequiredType()) + ".");
+        problem.setProperty("field", error.getName());
         return problem;
     }
 

@@ -175,7 +175,8 @@ class BatchCreation {
                         : Mono.error(new BatchRefusal(
                                 org.name(),
                                 "targeting",
-                                "A chosen group no longer exists in " + org.name() + ". Choose its groups again.")));
+                                "A chosen group is not a group of " + org.name()
+                                        + " (it may have been removed). Choose its groups again.")));
     }
 
     private Mono<UUID> insertWhole(ClientOrg org, UUID launchId, LaunchRequest request, Map<String, Course> library) {

@@ -85,8 +85,12 @@ public class OrgAdmins {
         }
         String username = email == null ? "" : email.strip().toLowerCase();
         String name = displayName == null ? "" : displayName.strip();
-        if (!EMAIL.matcher(username).matches() || username.length() > 320) {
+        if (!EMAIL.matcher(username).matches()) {
             return Mono.error(new Refusal("email", "Enter the org admin's email address, like name@client.example."));
+        }
+        if (username.length() > 254 || username.indexOf('@') > 64) {
+            return Mono.error(new Refusal(
+                    "email", "This email address is too long: at most 64 characters before the @ and 254 in all."));
         }
         if (name.isEmpty() || name.length() > 200) {
             return Mono.error(new Refusal("name", "Enter the org admin's name, 1 to 200 characters."));

@@ -201,6 +201,27 @@ class TrainingApiTests {
     }
 
     @Test
+    void anotherMethodOrAMalformedIdIsToldSo() throws Exception {
+        var put = send(authorized(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/launches"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{}")))
+                .build());
+        var malformedId =
+                send(authorized(get("/api/v1/clients/not-an-id/batches")).build());
+
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(put.headers().firstValue("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+        assertThat(malformedId.statusCode()).isEqualTo(400);
+        var idProblem = json.readTree(malformedId.body());
+        assertThat(idProblem.get("field").asString()).isEqualTo("orgId");
+        assertThat(idProblem.get("detail").asString()).startsWith("The parameter 'orgId' must be an id like ");
+        assertThat(List.of(put, malformedId))
+                .allSatisfy(response -> assertThat(response.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json")));
+    }
+
+    @Test
     void anotherMspsTokenReachesNoneOfOurClients() throws Exception {
         ClientOrg acme = tenants.demoClient("Acme Industries");
         String stranger = apiTokens.create(tenants.otherMspAdmin(), "stranger").block();

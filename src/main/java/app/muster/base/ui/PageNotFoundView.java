@@ -20,7 +20,7 @@ public class PageNotFoundView extends VerticalLayout implements HasErrorParamete
         add(
                 new H1("Page not found"),
                 new Paragraph("There is nothing at this address, or it is malformed."),
-                new Anchor("msp/training", "Go to Training Enrollments"));
+                new Anchor("", "Go to your training page"));
     }
 
     @Override
