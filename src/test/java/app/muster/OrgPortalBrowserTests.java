@@ -143,7 +143,7 @@ class OrgPortalBrowserTests extends BrowserTest {
         page.waitForURL(url -> url.endsWith("/org/training"));
         awaitVaadin(page);
         assertThat(page.locator("#org-name")).hasText(CLIENT);
-        assertThat(page.locator("#viewing-as-banner")).containsText("You are viewing " + CLIENT + "'s org portal");
+        assertThat(page.locator("#viewing-as-banner")).containsText("You are viewing the org portal of " + CLIENT);
         Locator batchGrid = page.locator("#batch-grid");
         await().atMost(Duration.ofMillis((long) Chromium.TIMEOUT_MILLIS))
                 .untilAsserted(() -> assertThat(gridRows(batchGrid).stream()

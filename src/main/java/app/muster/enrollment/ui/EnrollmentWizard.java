@@ -126,8 +126,18 @@ abstract class EnrollmentWizard extends VerticalLayout implements BeforeLeaveObs
         if (orgPortal) {
             state.clients.clear();
             state.clients.addAll(clients);
+            clients.stream().filter(client -> !client.ready()).findFirst().ifPresent(this::notSetUp);
         }
         selectCourses.setLibrary(courses, access);
+    }
+
+    /** A client that is not set up for training cannot launch; the org portal says so before anything is chosen. */
+    private void notSetUp(ClientOrg client) {
+        var notice = new Paragraph(client.name() + " is not set up for training yet, so enrollments cannot be "
+                + "launched. Your MSP finishes setting up its training access; ask them when it will be ready.");
+        notice.setId("not-set-up");
+        notice.addClassName("blocker-message");
+        showOnly(notice);
     }
 
     private void configureButtons() {

@@ -58,7 +58,9 @@ class ReviewStep extends VerticalLayout implements WizardStep {
         launchError.setVisible(false);
         playback.removeAll();
         playback.add(
-                section("Clients", state.clients.stream().map(ClientOrg::name).toList()),
+                section(
+                        state.clientGiven ? "Organization" : "Clients",
+                        state.clients.stream().map(ClientOrg::name).toList()),
                 section(
                         "Courses",
                         state.courses.stream().map(this::scheduleLine).toList()),

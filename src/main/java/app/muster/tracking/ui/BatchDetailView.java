@@ -143,10 +143,7 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
                 .addComponentColumn(row -> StatusBadges.of(row.status()))
                 .setHeader("Status")
                 .setAutoWidth(true);
-        courseGrid
-                .addComponentColumn(BatchDetailView::courseCell)
-                .setHeader("Course")
-                .setFlexGrow(3);
+        courseGrid.addComponentColumn(this::courseCell).setHeader("Course").setFlexGrow(3);
         courseGrid
                 .addColumn(row -> ClientTrainingView.DATE.format(row.enrollOn()))
                 .setHeader("Enroll on");
@@ -157,11 +154,11 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
         courseGrid.setAllRowsVisible(true);
     }
 
-    private static Component courseCell(CourseEnrollmentRow row) {
+    private Component courseCell(CourseEnrollmentRow row) {
         var cell = new Div(new Span(row.courseTitle()));
         cell.addClassName("course-cell");
         if (row.lastError() != null && row.status().retryable()) {
-            var explanation = new Paragraph(row.lastError());
+            var explanation = new Paragraph(explanation(row));
             explanation.addClassName("row-explanation");
             cell.add(explanation);
         }
@@ -172,6 +169,15 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
             cell.add(history);
         }
         return cell;
+    }
+
+    /** Why a row needs attention; in the org portal, enabling a course is the MSP's to do, so it says so. */
+    private String explanation(CourseEnrollmentRow row) {
+        if (orgPortal && row.status() == CourseEnrollmentStatus.NEEDS_ACCESS) {
+            return "Your MSP has not enabled this course for your organization. Ask them to enable it; "
+                    + "then Retry enrolls its learners.";
+        }
+        return row.lastError();
     }
 
     static String learners(CourseEnrollmentRow row) {

@@ -13,7 +13,7 @@ class BatchGrid extends Grid<BatchRow> {
 
     private ZoneId timeZone = ZoneId.of("UTC");
 
-    BatchGrid(Consumer<UUID> openBatch) {
+    BatchGrid(Consumer<UUID> openBatch, String emptyStateText) {
         setId("batch-grid");
         addColumn(BatchRow::name).setHeader("Batch").setFlexGrow(3);
         addColumn(BatchRow::courses).setHeader("Courses");
@@ -22,7 +22,7 @@ class BatchGrid extends Grid<BatchRow> {
                 .setHeader("Next enrollment");
         addColumn(row -> ClientTrainingView.DATE.format(row.createdAt().atZone(timeZone)))
                 .setHeader("Created");
-        setEmptyStateText("No batches yet. Create an enrollment to start this client's training.");
+        setEmptyStateText(emptyStateText);
         addItemClickListener(click -> openBatch.accept(click.getItem().batchId()));
         setAllRowsVisible(true);
     }

@@ -57,9 +57,11 @@ public class ClientTrainingView extends VerticalLayout implements BeforeEnterObs
             @Value("${muster.public-url:http://localhost:8080}") String publicUrl) {
         TenantScope scope = currentAdmin.get().scope();
         orgAdmins = new OrgAdminsSection(admins, auditLog, currentAdmin.get(), publicUrl);
-        batchGrid = new BatchGrid(batchId -> getUI().ifPresent(ui -> ui.navigate(
-                BatchDetailView.class,
-                new RouteParameters(Map.of("orgId", orgId.toString(), "batchId", batchId.toString())))));
+        batchGrid = new BatchGrid(
+                batchId -> getUI().ifPresent(ui -> ui.navigate(
+                        BatchDetailView.class,
+                        new RouteParameters(Map.of("orgId", orgId.toString(), "batchId", batchId.toString())))),
+                "No batches yet. Create an enrollment to start this client's training.");
 
         viewAsButton.setId("view-as-client");
         viewAsButton.addClickListener(click -> {

@@ -98,8 +98,8 @@ public class OrgLayout extends AppLayout {
         back.addThemeVariants(ButtonVariant.LUMO_SMALL);
         viewingAsBanner.removeAll();
         viewingAsBanner.add(
-                new Span("You are viewing " + clientName + "'s org portal as their MSP. What you do here is done "
-                        + "for this client and recorded under your name."),
+                new Span("You are viewing the org portal of " + clientName + " as their MSP. What you do here is "
+                        + "done for this client and recorded under your name."),
                 back);
         viewingAsBanner.setVisible(true);
     }

@@ -47,7 +47,9 @@ public class OrgTrainingView extends VerticalLayout implements BeforeEnterObserv
 
     OrgTrainingView(TrainingOverview overview, TrainingEvents events, CurrentAdmin currentAdmin) {
         scope = currentAdmin.orgPortalScope();
-        batchGrid = new BatchGrid(batchId -> getUI().ifPresent(ui -> ui.navigate("org/training/" + batchId)));
+        batchGrid = new BatchGrid(
+                batchId -> getUI().ifPresent(ui -> ui.navigate("org/training/" + batchId)),
+                "No batches yet. Create an enrollment to start your organization's training.");
         var createButton = new Button("Create Enrollment", VaadinIcon.PLUS.create());
         createButton.setId("org-create-enrollment");
         createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -6,10 +6,13 @@ import app.muster.MusterTest;
 import app.muster.ViewTest;
 import app.muster.base.ui.NotFoundMessage;
 import app.muster.directory.ClientOrg;
+import app.muster.enrollment.ui.OrgEnrollmentWizardView;
 import app.muster.security.AdminPrincipal;
 import app.muster.security.OrgAdmins;
 import app.muster.tracking.BatchRow;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -87,6 +90,39 @@ class OrgPortalViewTests extends ViewTest {
         var portal = (OrgTrainingView) getCurrentView();
         eventually(() -> assertThat(portal.heading.getText()).isEqualTo(OURS + " training"));
         assertThat(batchIds(portal)).contains(ourBatch);
+    }
+
+    @Test
+    @WithAnonymousUser
+    void aClientNotSetUpForTrainingIsToldSoBeforeChoosingAnything() {
+        signInAs(orgAdminOf(tenants().demoClient("Beacon Hill Bakery")));
+
+        navigate(OrgEnrollmentWizardView.class);
+
+        eventually(() -> assertThat(
+                        find(Paragraph.class).withId("not-set-up").single().getText())
+                .startsWith("Beacon Hill Bakery is not set up for training yet"));
+        assertThat(find(Button.class).withId("wizard-next").exists()).isFalse();
+    }
+
+    @Test
+    @WithAnonymousUser
+    void aNeedsAccessRowTellsTheOrgAdminToAskTheirMsp() {
+        ClientOrg ours = tenants().demoClient(OURS);
+        UUID batch = launch(tenants().demoAdmin(), List.of(ours), "hipaa-privacy")
+                .getFirst()
+                .batchId();
+        signInAs(orgAdminOf(ours));
+
+        var view = navigate("org/training/" + batch, OrgBatchView.class);
+
+        var rows = test(view.courseGrid);
+        eventually(() -> assertThat(rows.size()).isEqualTo(1));
+        var cell = rows.getCellComponent(0, 1);
+        assertThat(cell.getElement().getTextRecursively())
+                .contains("Your MSP has not enabled this course for your organization.");
+        var actions = rows.getCellComponent(0, view.courseGrid.getColumns().size() - 1);
+        assertThat(actions.getElement().getTextRecursively()).isEqualTo("Retry").doesNotContain("Enable course");
     }
 
     private AdminPrincipal orgAdminOf(ClientOrg client) {
