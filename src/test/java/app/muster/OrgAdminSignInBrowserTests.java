@@ -10,6 +10,7 @@ import app.muster.directory.ClientOrg;
 import app.muster.security.OrgAdmins;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -46,6 +47,10 @@ class OrgAdminSignInBrowserTests extends BrowserTest {
         page.locator("#confirm-password input").fill(NEW_PASSWORD);
         page.locator("#change-password-save").click();
         assertThat(page.getByText("Your password is changed.")).isVisible();
+        page.reload();
+        awaitVaadin(page);
+        assertThat(page).hasURL(Pattern.compile(".*/org/training$"));
+        assertThat(page.locator("#org-name")).hasText(CLIENT);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
                 .click();
         page.waitForURL(url -> pathOf(url).equals("/login"));
@@ -60,9 +65,41 @@ class OrgAdminSignInBrowserTests extends BrowserTest {
         assertThat(page.locator("#org-name")).hasText(CLIENT);
     }
 
+    @Test
+    void removingAnOrgAdminOrGivingThemANewPasswordEndsTheSessionsTheyHaveOpen() {
+        ClientOrg client = tenants.demoClient(CLIENT);
+        var added = orgAdmins
+                .add(tenants.demoAdmin(), client.id(), "second-" + ORG_ADMIN, "Harbor Point Desk")
+                .block();
+        Page page = chromium.newContext().newPage();
+        signInOnTheSignInPage(page, "second-" + ORG_ADMIN, added.password());
+        page.waitForURL(url -> pathOf(url).equals("/org/training"));
+        awaitVaadin(page);
+
+        String newPassword = orgAdmins
+                .resetPassword(tenants.demoAdmin(), client.id(), added.admin().id())
+                .block();
+        page.reload();
+        page.waitForURL(url -> pathOf(url).equals("/login"));
+
+        signInOnTheSignInPage(page, "second-" + ORG_ADMIN, newPassword);
+        page.waitForURL(url -> pathOf(url).equals("/org/training"));
+        awaitVaadin(page);
+        orgAdmins.remove(tenants.demoAdmin(), client.id(), added.admin().id()).block();
+        page.locator("#org-create-enrollment").click();
+        page.waitForURL(url -> pathOf(url).equals("/login"));
+
+        signInOnTheSignInPage(page, "second-" + ORG_ADMIN, newPassword);
+        page.waitForURL(url -> url.endsWith("/login?error"));
+    }
+
     private void signInOnTheSignInPage(Page page, String password) {
+        signInOnTheSignInPage(page, ORG_ADMIN, password);
+    }
+
+    private void signInOnTheSignInPage(Page page, String username, String password) {
         open(page, "http://localhost:" + port + "/login");
-        page.getByLabel("Username", new Page.GetByLabelOptions().setExact(true)).fill(ORG_ADMIN);
+        page.getByLabel("Username", new Page.GetByLabelOptions().setExact(true)).fill(username);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();

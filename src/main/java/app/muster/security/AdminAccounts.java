@@ -36,6 +36,7 @@ public class AdminAccounts implements UserDetailsService {
             SELECT id, msp_id, client_org_id, username, display_name, password_hash
             FROM portal_admin
             WHERE username = :username
+              AND removed_at IS NULL
             """;
 
     private static final String INSERT_ADMIN = """
@@ -47,6 +48,13 @@ public class AdminAccounts implements UserDetailsService {
             UPDATE portal_admin
             SET password_hash = :passwordHash
             WHERE username = :username
+            """;
+
+    private static final String LIVE_PASSWORD_HASH = """
+            SELECT password_hash
+            FROM portal_admin
+            WHERE id = :id
+              AND removed_at IS NULL
             """;
 
     private static final String PASSWORD_HASH = """
@@ -86,6 +94,19 @@ public class AdminAccounts implements UserDetailsService {
         return find(username.strip().toLowerCase())
                 .blockOptional(Duration.ofSeconds(10))
                 .orElseThrow(() -> new UsernameNotFoundException("No such admin."));
+    }
+
+    /**
+     * Whether a signed-in admin's session still stands: the admin was not removed and their password is the one they
+     * signed in with. A password changed elsewhere or a removal ends every other session at its next request.
+     */
+    public Mono<Boolean> sessionStands(AdminPrincipal admin) {
+        return db.sql(LIVE_PASSWORD_HASH)
+                .bind("id", admin.adminId())
+                .map(row -> AdminPrincipal.stampOf(row.get("password_hash", String.class)))
+                .one()
+                .map(stamp -> stamp.equals(admin.credentialStamp()))
+                .defaultIfEmpty(false);
     }
 
     public Mono<AdminPrincipal> find(String username) {

@@ -1,5 +1,6 @@
 package app.muster.security;
 
+import app.muster.base.SecretTokens;
 import app.muster.base.TenantScope;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,7 @@ public class AdminPrincipal extends User {
     private final UUID mspId;
     private final UUID clientOrgId;
     private final String displayName;
+    private final String credentialStamp;
 
     AdminPrincipal(
             UUID adminId, UUID mspId, UUID clientOrgId, String username, String displayName, String passwordHash) {
@@ -30,6 +32,19 @@ public class AdminPrincipal extends User {
         this.mspId = mspId;
         this.clientOrgId = clientOrgId;
         this.displayName = displayName;
+        this.credentialStamp = stampOf(passwordHash);
+    }
+
+    /** A short digest of a stored password hash: it changes with the password and reveals nothing of it. */
+    static String stampOf(String passwordHash) {
+        return passwordHash == null || passwordHash.isEmpty()
+                ? ""
+                : SecretTokens.hash(passwordHash).substring(0, 16);
+    }
+
+    /** The password this admin signed in with, as a stamp: a session whose stamp is outdated has ended. */
+    String credentialStamp() {
+        return credentialStamp;
     }
 
     public UUID adminId() {

@@ -52,6 +52,7 @@ public class ApiTokens {
             WHERE t.token_hash = :tokenHash
               AND t.revoked_at IS NULL
               AND a.client_org_id IS NULL
+              AND a.removed_at IS NULL
             """;
 
     private static final String LIVE = """

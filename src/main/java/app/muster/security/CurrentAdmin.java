@@ -6,6 +6,10 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,6 +61,22 @@ public class CurrentAdmin {
 
     public void stopViewingAs() {
         VaadinSession.getCurrent().setAttribute(VIEWING_AS, null);
+    }
+
+    /**
+     * Keeps this browser session signed in as the admin after their own password change, which ends their other
+     * sessions. Call it while holding the Vaadin session, with the admin as loaded after the change.
+     */
+    public static void keepSignedInAs(AdminPrincipal updated) {
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities());
+        var session = VaadinSession.getCurrent().getSession();
+        if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                instanceof SecurityContext stored) {
+            stored.setAuthentication(authentication);
+        }
+        if (SecurityContextHolder.getContext().getAuthentication() != null) {
+            SecurityContextHolder.getContext().setAuthentication(authentication);
+        }
     }
 
     public void signOut() {

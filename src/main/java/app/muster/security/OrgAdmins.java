@@ -4,6 +4,9 @@ import app.muster.base.NotFound;
 import app.muster.base.Refusal;
 import app.muster.base.Rows;
 import app.muster.base.SecretTokens;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -39,7 +42,28 @@ public class OrgAdmins {
             JOIN client_org o ON o.id = a.client_org_id
             WHERE a.client_org_id = :orgId
               AND o.msp_id = :mspId
+              AND a.removed_at IS NULL
             ORDER BY a.display_name, a.username
+            """;
+
+    /** Frees the email for a later org admin; launches and audit events keep naming the removed one by id. */
+    private static final String REMOVE = """
+            UPDATE portal_admin
+            SET removed_at = :now,
+                username = CONCAT('removed-', CAST(id AS VARCHAR(36)), '-', username)
+            WHERE id = :adminId
+              AND client_org_id = :orgId
+              AND msp_id = :mspId
+              AND removed_at IS NULL
+            """;
+
+    private static final String RESET_PASSWORD = """
+            UPDATE portal_admin
+            SET password_hash = :passwordHash
+            WHERE id = :adminId
+              AND client_org_id = :orgId
+              AND msp_id = :mspId
+              AND removed_at IS NULL
             """;
 
     private static final String USERNAME_TAKEN = """
@@ -50,10 +74,12 @@ public class OrgAdmins {
 
     private final DatabaseClient db;
     private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
 
-    OrgAdmins(DatabaseClient db, PasswordEncoder passwordEncoder) {
+    OrgAdmins(DatabaseClient db, PasswordEncoder passwordEncoder, Clock clock) {
         this.db = db;
         this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
     }
 
     /** An org admin of one client, as listed on the client's page. */
@@ -118,6 +144,55 @@ public class OrgAdmins {
                         : Mono.just(new NewOrgAdmin(new OrgAdmin(id, username, name), password)))
                 .doOnNext(
                         added -> log.info("Admin {} added org admin {} to client org {}.", admin.adminId(), id, orgId));
+    }
+
+    /**
+     * Removes an org admin of one of the MSP's clients: they cannot sign in any more, and a session they have open
+     * ends at its next request. Their email can be given to a new org admin.
+     */
+    public Mono<Void> remove(AdminPrincipal admin, UUID orgId, UUID orgAdminId) {
+        if (admin.isOrgAdmin()) {
+            return Mono.error(new Refusal("admin", "Only an MSP admin can remove org admins."));
+        }
+        return db.sql(REMOVE)
+                .bind("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .bind("adminId", orgAdminId)
+                .bind("orgId", orgId)
+                .bind("mspId", admin.mspId())
+                .fetch()
+                .rowsUpdated()
+                .flatMap(removed -> removed == 0
+                        ? Mono.error(new NotFound("Org admin " + orgAdminId))
+                        : Mono.fromRunnable(() -> log.info(
+                                "Admin {} removed org admin {} of client org {}.",
+                                admin.adminId(),
+                                orgAdminId,
+                                orgId)));
+    }
+
+    /**
+     * Gives an org admin a new generated password, for one who lost theirs: it is returned to be shown once, the old
+     * one stops working, and their open sessions end.
+     */
+    public Mono<String> resetPassword(AdminPrincipal admin, UUID orgId, UUID orgAdminId) {
+        if (admin.isOrgAdmin()) {
+            return Mono.error(new Refusal("admin", "Only an MSP admin can give an org admin a new password."));
+        }
+        String password = SecretTokens.newToken(18);
+        return db.sql(RESET_PASSWORD)
+                .bind("passwordHash", passwordEncoder.encode(password))
+                .bind("adminId", orgAdminId)
+                .bind("orgId", orgId)
+                .bind("mspId", admin.mspId())
+                .fetch()
+                .rowsUpdated()
+                .flatMap(updated ->
+                        updated == 0 ? Mono.error(new NotFound("Org admin " + orgAdminId)) : Mono.just(password))
+                .doOnNext(reset -> log.info(
+                        "Admin {} gave org admin {} of client org {} a new password.",
+                        admin.adminId(),
+                        orgAdminId,
+                        orgId));
     }
 
     private static Refusal alreadyTaken(String username) {

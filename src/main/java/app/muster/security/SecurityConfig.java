@@ -14,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 @Configuration
@@ -48,7 +49,8 @@ class SecurityConfig {
     /** The pages: Vaadin's sign-in flow; the xAPI endpoint, styles and API description are open. */
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AdminAccounts accounts) throws Exception {
+        http.addFilterBefore(new AdminSessionCheck(accounts), AuthorizationFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/styles/**", "/xapi/**", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .permitAll());

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,6 +46,9 @@ class OrgAdminsTests {
 
     @Autowired
     PasswordEncoder passwordEncoder;
+
+    @Autowired
+    DatabaseClient db;
 
     AdminPrincipal admin;
     ClientOrg acme;
@@ -202,6 +206,80 @@ class OrgAdminsTests {
                 .map(added -> "added")
                 .onErrorResume(Refusal.class, refusal -> Mono.just(refusal.field()))
                 .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Test
+    void aRemovedOrgAdminCannotSignInTheirSessionEndsAndTheirEmailCanBeGivenAgain() {
+        String email = uniqueEmail("leaver");
+        var added = orgAdmins.add(admin, acme.id(), email, "Leaving Soon").block();
+        AdminPrincipal signedIn = accounts.find(email).block();
+        assertThat(accounts.sessionStands(signedIn).block()).isTrue();
+
+        orgAdmins.remove(admin, acme.id(), added.admin().id()).block();
+
+        assertThat(accounts.find(email).blockOptional()).as("sign-in lookup").isEmpty();
+        assertThat(accounts.sessionStands(signedIn).block())
+                .as("open session stands")
+                .isFalse();
+        assertThat(orgAdmins.list(admin, acme.id()).block())
+                .extracting(OrgAdmins.OrgAdmin::email)
+                .doesNotContain(email);
+        var again = orgAdmins.add(admin, acme.id(), email, "Back Again").block();
+        assertThat(accounts.find(email).block().adminId())
+                .isEqualTo(again.admin().id());
+    }
+
+    @Test
+    void aNewPasswordReplacesTheOldOneAndEndsOpenSessions() {
+        String email = uniqueEmail("forgetful");
+        var added = orgAdmins.add(admin, acme.id(), email, "Forgetful").block();
+        AdminPrincipal before = accounts.find(email).block();
+
+        String password =
+                orgAdmins.resetPassword(admin, acme.id(), added.admin().id()).block();
+
+        assertThat(password).isNotEqualTo(added.password());
+        assertThat(accounts.sessionStands(before).block())
+                .as("session from before")
+                .isFalse();
+        AdminPrincipal after = accounts.find(email).block();
+        assertThat(accounts.sessionStands(after).block())
+                .as("session signed in after")
+                .isTrue();
+        String hash = db.sql("SELECT password_hash FROM portal_admin WHERE id = :id")
+                .bind("id", added.admin().id())
+                .map(row -> row.get("password_hash", String.class))
+                .one()
+                .block();
+        assertThat(passwordEncoder.matches(password, hash)).isTrue();
+        assertThat(passwordEncoder.matches(added.password(), hash)).isFalse();
+    }
+
+    @Test
+    void onlyTheirOwnMspsAdminsRemoveOrResetAnOrgAdmin() {
+        String email = uniqueEmail("kept");
+        var added = orgAdmins.add(admin, acme.id(), email, "Kept").block();
+        UUID id = added.admin().id();
+        AdminPrincipal stranger = tenants.otherMspAdmin();
+        AdminPrincipal orgAdmin = accounts.find(email).block();
+
+        assertThatThrownBy(() -> orgAdmins.remove(stranger, acme.id(), id).block())
+                .isInstanceOf(NotFound.class);
+        assertThatThrownBy(
+                        () -> orgAdmins.resetPassword(stranger, acme.id(), id).block())
+                .isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> orgAdmins.remove(orgAdmin, acme.id(), id).block())
+                .isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> orgAdmins
+                        .remove(
+                                admin,
+                                tenants.demoClient("Bayside Dental Group").id(),
+                                id)
+                        .block())
+                .as("the admin under another client of the MSP")
+                .isInstanceOf(NotFound.class);
+
+        assertThat(accounts.sessionStands(orgAdmin).block()).as("untouched").isTrue();
     }
 
     private static void assertRefused(Supplier<Mono<?>> add, String field, String messagePart) {

@@ -6,6 +6,7 @@ import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.UiUpdates;
 import app.muster.security.AdminAccounts;
 import app.muster.security.AdminPrincipal;
+import app.muster.security.CurrentAdmin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -90,14 +91,15 @@ public class ChangePasswordDialog extends Dialog {
         Mono<Void> audited = auditLog.record(admin, "Password changed", admin.getUsername());
         accounts.changeOwnPassword(admin, currentPassword.getValue(), newPassword.getValue(), confirmation.getValue())
                 .then(audited)
+                .then(accounts.find(admin.getUsername()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(
-                        null,
-                        error -> UiUpdates.apply(ui, () -> refused(error)),
-                        () -> UiUpdates.apply(ui, this::changed));
+                        updated -> UiUpdates.apply(ui, () -> changed(updated)),
+                        error -> UiUpdates.apply(ui, () -> refused(error)));
     }
 
-    private void changed() {
+    private void changed(AdminPrincipal updated) {
+        CurrentAdmin.keepSignedInAs(updated);
         close();
         Notification.show(CHANGED, 5000, Notification.Position.TOP_CENTER)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -8,9 +8,11 @@ import app.muster.security.AdminPrincipal;
 import app.muster.security.OrgAdmins;
 import app.muster.security.OrgAdmins.NewOrgAdmin;
 import app.muster.security.OrgAdmins.OrgAdmin;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -26,6 +28,7 @@ import com.vaadin.flow.component.textfield.TextFieldBase;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -85,6 +88,7 @@ class OrgAdminsSection extends VerticalLayout {
         adminGrid.setId("org-admin-grid");
         adminGrid.addColumn(OrgAdmin::displayName).setHeader("Name").setFlexGrow(1);
         adminGrid.addColumn(OrgAdmin::email).setHeader("Email").setFlexGrow(2);
+        adminGrid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         adminGrid.setEmptyStateText("No org admins yet. Add one below.");
         adminGrid.setAllRowsVisible(true);
     }
@@ -140,13 +144,74 @@ class OrgAdminsSection extends VerticalLayout {
         addButton.setEnabled(true);
         emailField.clear();
         nameField.clear();
-        passwordField.setLabel("Password for " + added.admin().displayName());
-        passwordField.setValue(added.password());
-        passwordNote.setText("This password is shown only this once: copy it now and hand it to "
-                + added.admin().displayName() + ". They sign in at " + signInAddress + " with "
-                + added.admin().email() + " and this password, and can then choose their own under Change password.");
-        newAdmin.setVisible(true);
+        showPassword(added.admin(), added.password());
         refresh(ui);
+    }
+
+    private void showPassword(OrgAdmin orgAdmin, String password) {
+        passwordField.setLabel("Password for " + orgAdmin.displayName());
+        passwordField.setValue(password);
+        passwordNote.setText("This password is shown only this once: copy it now and hand it to "
+                + orgAdmin.displayName() + ". They sign in at " + signInAddress + " with "
+                + orgAdmin.email() + " and this password, and can then choose their own under Change password.");
+        newAdmin.setVisible(true);
+    }
+
+    private Component actions(OrgAdmin orgAdmin) {
+        var newPasswordButton = new Button(
+                "New password",
+                click -> confirm(
+                        click.getSource().getUI().orElseThrow(),
+                        "Give " + orgAdmin.displayName() + " a new password?",
+                        "Their current password stops working and their open sessions end. The new one is shown here once.",
+                        "Give new password",
+                        ui -> resetPassword(ui, orgAdmin)));
+        newPasswordButton.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        var removeButton = new Button(
+                "Remove",
+                click -> confirm(
+                        click.getSource().getUI().orElseThrow(),
+                        "Remove " + orgAdmin.displayName() + "?",
+                        orgAdmin.displayName() + " can no longer sign in, and an open session of theirs ends at once. "
+                                + "What they launched stays.",
+                        "Remove",
+                        ui -> remove(ui, orgAdmin)));
+        removeButton.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        return new HorizontalLayout(newPasswordButton, removeButton);
+    }
+
+    private static void confirm(UI ui, String header, String text, String action, Consumer<UI> confirmed) {
+        var dialog = new ConfirmDialog(header, text, action, event -> confirmed.accept(ui));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.setCancelable(true);
+        dialog.open();
+    }
+
+    private void resetPassword(UI ui, OrgAdmin orgAdmin) {
+        hidePassword();
+        Mono<Void> audited = auditLog.record(admin, "Org admin given a new password", orgAdmin.email());
+        orgAdmins
+                .resetPassword(admin, orgId, orgAdmin.id())
+                .flatMap(password -> audited.thenReturn(password))
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(
+                        password -> UiUpdates.apply(ui, () -> showPassword(orgAdmin, password)),
+                        error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
+    }
+
+    private void remove(UI ui, OrgAdmin orgAdmin) {
+        hidePassword();
+        orgAdmins
+                .remove(admin, orgId, orgAdmin.id())
+                .then(auditLog.record(admin, "Org admin removed", orgAdmin.email()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(
+                        null,
+                        error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)),
+                        () -> UiUpdates.apply(ui, () -> {
+                            Notification.show(orgAdmin.displayName() + " was removed.");
+                            refresh(ui);
+                        }));
     }
 
     private void refused(Throwable error) {
