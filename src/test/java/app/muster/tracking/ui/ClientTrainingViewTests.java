@@ -12,6 +12,8 @@ import app.muster.security.OrgAdmins;
 import app.muster.security.OrgAdmins.OrgAdmin;
 import app.muster.tracking.BatchRow;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.GridTester;
 import java.util.List;
 import java.util.UUID;
@@ -197,6 +199,52 @@ class ClientTrainingViewTests extends ViewTest {
     }
 
     @Test
+    void removingAnOrgAdminAsksFirstThenTakesThemOffTheList() {
+        ClientOrg cedar = tenants().demoClient("Cedar Ridge Law LLP");
+        String email = uniqueEmail("rita");
+        orgAdmins.add(tenants().demoAdmin(), cedar.id(), email, "Rita Leaving").block();
+        var view = open(cedar);
+        eventually(() -> assertThat(adminRows(view)).contains(List.of("Rita Leaving", email)));
+
+        test(action(view, email, "Remove")).click();
+        var question = test(
+                find(ConfirmDialog.class).withCondition(ConfirmDialog::isOpened).single());
+        assertThat(question.getHeader()).isEqualTo("Remove Rita Leaving?");
+        question.cancel();
+        assertThat(accounts.find(email).blockOptional()).as("kept after Cancel").isPresent();
+
+        test(action(view, email, "Remove")).click();
+        test(find(ConfirmDialog.class).withCondition(ConfirmDialog::isOpened).single())
+                .confirm();
+
+        eventually(() -> assertThat(adminRows(view)).doesNotContain(List.of("Rita Leaving", email)));
+        assertThat(accounts.find(email).blockOptional()).as("can sign in").isEmpty();
+    }
+
+    @Test
+    void aNewPasswordForAnOrgAdminIsShownOnceAndReplacesTheOldOne() {
+        ClientOrg cedar = tenants().demoClient("Cedar Ridge Law LLP");
+        String email = uniqueEmail("sam");
+        var added = orgAdmins
+                .add(tenants().demoAdmin(), cedar.id(), email, "Sam Forgot")
+                .block();
+        var view = open(cedar);
+        eventually(() -> assertThat(adminRows(view)).contains(List.of("Sam Forgot", email)));
+
+        test(action(view, email, "New password")).click();
+        test(find(ConfirmDialog.class).withCondition(ConfirmDialog::isOpened).single())
+                .confirm();
+
+        var section = view.orgAdmins;
+        eventually(() -> assertThat(shown(section.passwordField)).isTrue());
+        assertThat(section.passwordField.getLabel()).isEqualTo("Password for Sam Forgot");
+        String hash = accounts.find(email).block().getPassword();
+        assertThat(passwordEncoder.matches(section.passwordField.getValue(), hash))
+                .isTrue();
+        assertThat(passwordEncoder.matches(added.password(), hash)).isFalse();
+    }
+
+    @Test
     void aBadEmailIsRefusedOnTheEmailFieldAndAddsNothing() {
         ClientOrg cedar = tenants().demoClient("Cedar Ridge Law LLP");
         var view = open(cedar);
@@ -284,6 +332,21 @@ class ClientTrainingViewTests extends ViewTest {
         return IntStream.range(0, grid.size())
                 .mapToObj(row -> List.of(grid.getCellText(row, ADMIN_NAME), grid.getCellText(row, ADMIN_EMAIL)))
                 .toList();
+    }
+
+    /** A button in the org admin's row: New password or Remove. */
+    private Button action(ClientTrainingView view, String email, String label) {
+        var grid = test(view.orgAdmins.adminGrid);
+        int row = IntStream.range(0, grid.size())
+                .filter(index -> grid.getCellText(index, ADMIN_EMAIL).equals(email))
+                .findFirst()
+                .orElseThrow();
+        return grid.getCellComponent(row, view.orgAdmins.adminGrid.getColumns().size() - 1)
+                .getChildren()
+                .map(Button.class::cast)
+                .filter(button -> button.getText().equals(label))
+                .findFirst()
+                .orElseThrow();
     }
 
     private long orgAdminCount(ClientOrg client) {
