@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,20 +21,22 @@ class AdminSessionCheck extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(AdminSessionCheck.class);
 
     private final AdminAccounts accounts;
+    private final SecurityContextHolderStrategy securityContexts;
 
-    AdminSessionCheck(AdminAccounts accounts) {
+    AdminSessionCheck(AdminAccounts accounts, SecurityContextHolderStrategy securityContexts) {
         this.accounts = accounts;
+        this.securityContexts = securityContexts;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        var authentication = securityContexts.getContext().getAuthentication();
         if (authentication != null
                 && authentication.getPrincipal() instanceof AdminPrincipal admin
                 && !Boolean.TRUE.equals(accounts.sessionStands(admin).block(Duration.ofSeconds(10)))) {
             log.info("Session of admin {} ended: the admin was removed or their password changed.", admin.adminId());
-            SecurityContextHolder.clearContext();
+            securityContexts.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();

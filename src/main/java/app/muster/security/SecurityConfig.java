@@ -58,8 +58,13 @@ class SecurityConfig {
     /** The pages: Vaadin's sign-in flow; the xAPI endpoint, styles and API description are open. */
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AdminAccounts accounts) throws Exception {
-        http.addFilterBefore(new AdminSessionCheck(accounts), AuthorizationFilter.class);
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, AdminAccounts accounts, ObjectProvider<SecurityContextHolderStrategy> securityContexts)
+            throws Exception {
+        http.addFilterBefore(
+                new AdminSessionCheck(
+                        accounts, securityContexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
+                AuthorizationFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/styles/**", "/xapi/**", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .permitAll());
