@@ -1,6 +1,7 @@
 package app.muster.audit;
 
 import app.muster.base.NotFound;
+import app.muster.base.Refusal;
 import app.muster.base.Rows;
 import app.muster.base.TenantScope;
 import app.muster.security.AdminPrincipal;
@@ -26,7 +27,10 @@ public class AuditLog {
 
     private static final String INSERT = """
             INSERT INTO audit_event (id, msp_id, admin_id, actor, action, detail, origin, at)
-            VALUES (:id, :mspId, :adminId, :actor, :action, :detail, :origin, :at)
+            SELECT :id, :mspId, a.id, :actor, :action, :detail, :origin, :at
+            FROM portal_admin a
+            WHERE a.id = :adminId
+              AND a.removed_at IS NULL
             """;
 
     private static final String LATEST = """
@@ -47,7 +51,8 @@ public class AuditLog {
 
     /**
      * Records a change. Call it where the change is requested: the origin is read from the current request then,
-     * and the record is written when the returned Mono is subscribed.
+     * and the record is written when the returned Mono is subscribed. A removed admin's change is refused here, as
+     * every change records itself before it is made.
      */
     public Mono<Void> record(AdminPrincipal admin, String action, String detail) {
         String origin = origin();
@@ -61,7 +66,11 @@ public class AuditLog {
                 .bind("detail", detail.length() > 2000 ? detail.substring(0, 2000) : detail)
                 .bind("origin", origin)
                 .bind("at", at)
-                .then();
+                .fetch()
+                .rowsUpdated()
+                .flatMap(written -> written == 0
+                        ? Mono.error(new Refusal("admin", "Your account was removed, so this change was not made."))
+                        : Mono.empty());
     }
 
     /** The MSP's newest audit events; the audit log is the MSP's, not an org admin's. */

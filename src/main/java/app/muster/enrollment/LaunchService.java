@@ -6,6 +6,7 @@ import app.muster.base.Refusal;
 import app.muster.base.TenantScope;
 import app.muster.catalog.Course;
 import app.muster.catalog.CourseLibrary;
+import app.muster.security.AdminAccounts;
 import app.muster.security.AdminPrincipal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -49,6 +50,7 @@ public class LaunchService {
     private final CourseLibrary courseLibrary;
     private final BatchCreation batchCreation;
     private final AuditLog auditLog;
+    private final AdminAccounts accounts;
     private final Clock clock;
 
     LaunchService(
@@ -56,7 +58,9 @@ public class LaunchService {
             CourseLibrary courseLibrary,
             BatchCreation batchCreation,
             AuditLog auditLog,
+            AdminAccounts accounts,
             Clock clock) {
+        this.accounts = accounts;
         this.db = db;
         this.courseLibrary = courseLibrary;
         this.batchCreation = batchCreation;
@@ -75,9 +79,8 @@ public class LaunchService {
                                 .map(CourseSchedule::courseId)
                                 .collect(Collectors.joining(", "))
                         + ", " + request.targeting().mode().label());
-        return courseLibrary
-                .all()
-                .collectMap(Course::id, Function.identity())
+        return accounts.requireNotRemoved(admin)
+                .then(courseLibrary.all().collectMap(Course::id, Function.identity()))
                 .doOnNext(library -> LaunchRules.check(request, library))
                 .flatMapMany(library -> register(admin, request.submissionId(), audited)
                         .flatMapMany(launchId -> launchEach(admin, launchId, request, library)));

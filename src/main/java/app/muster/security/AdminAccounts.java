@@ -109,6 +109,17 @@ public class AdminAccounts implements UserDetailsService {
                 .defaultIfEmpty(false);
     }
 
+    /** Refuses anything further from an admin who was removed, whatever page they still have open. */
+    public Mono<Void> requireNotRemoved(AdminPrincipal admin) {
+        return db.sql(LIVE_PASSWORD_HASH)
+                .bind("id", admin.adminId())
+                .map(row -> true)
+                .one()
+                .switchIfEmpty(Mono.error(
+                        () -> new Refusal("admin", "Your account was removed, so this change was not made.")))
+                .then();
+    }
+
     public Mono<AdminPrincipal> find(String username) {
         return db.sql(FIND_BY_USERNAME)
                 .bind("username", username)

@@ -6,12 +6,19 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import app.muster.MusterTest;
 import app.muster.TestTenants;
+import app.muster.audit.AuditLog;
 import app.muster.base.NotFound;
 import app.muster.base.Refusal;
 import app.muster.directory.ClientOrg;
 import app.muster.directory.ClientOrgs;
+import app.muster.enrollment.CourseSchedule;
+import app.muster.enrollment.LaunchRequest;
+import app.muster.enrollment.LaunchService;
+import app.muster.enrollment.Notifications;
+import app.muster.enrollment.Targeting;
 import app.muster.security.OrgAdmins.NewOrgAdmin;
 import app.muster.security.OrgAdmins.OrgAdmin;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -49,6 +56,12 @@ class OrgAdminsTests {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    LaunchService launchService;
+
+    @Autowired
+    AuditLog auditLog;
 
     AdminPrincipal admin;
     ClientOrg acme;
@@ -227,6 +240,32 @@ class OrgAdminsTests {
         var again = orgAdmins.add(admin, acme.id(), email, "Back Again").block();
         assertThat(accounts.find(email).block().adminId())
                 .isEqualTo(again.admin().id());
+    }
+
+    @Test
+    void aRemovedOrgAdminsPageStillOpenChangesNothing() {
+        String email = uniqueEmail("gone");
+        var added = orgAdmins.add(admin, acme.id(), email, "Gone Already").block();
+        AdminPrincipal stillOpen = accounts.find(email).block();
+        orgAdmins.remove(admin, acme.id(), added.admin().id()).block();
+        long batchesBefore = batchesOf(acme);
+        var request = new LaunchRequest(
+                UUID.randomUUID(),
+                List.of(acme.id()),
+                List.of(CourseSchedule.immediately("clean-desk", LocalDate.now().plusDays(30))),
+                Targeting.allUsers(),
+                Notifications.none());
+
+        assertThatThrownBy(() -> launchService.launch(stillOpen, request).blockLast())
+                .isInstanceOf(Refusal.class)
+                .hasMessage("Your account was removed, so this change was not made.");
+        assertThatThrownBy(() -> auditLog.record(stillOpen, "Retry", "anything").block())
+                .isInstanceOf(Refusal.class);
+        assertThat(batchesOf(acme)).isEqualTo(batchesBefore);
+    }
+
+    private long batchesOf(ClientOrg client) {
+        return tenants.count("SELECT COUNT(*) AS n FROM enrollment_batch WHERE org_id = :id", client.id());
     }
 
     @Test
