@@ -74,6 +74,9 @@ public class AdminAccounts implements UserDetailsService {
     private final PasswordEncoder passwordEncoder;
     private final SignInAttempts signInAttempts;
 
+    /** Wrong current passwords in Change password are counted apart from sign-ins, and limited the same way. */
+    private static final String PASSWORD_CHANGE = "password change";
+
     AdminAccounts(DatabaseClient db, PasswordEncoder passwordEncoder, SignInAttempts signInAttempts) {
         this.db = db;
         this.passwordEncoder = passwordEncoder;
@@ -159,10 +162,18 @@ public class AdminAccounts implements UserDetailsService {
      */
     public Mono<Void> changeOwnPassword(
             AdminPrincipal admin, String currentPassword, String newPassword, String confirmation) {
+        if (signInAttempts.blocked(admin.getUsername(), PASSWORD_CHANGE)) {
+            return Mono.error(
+                    new Refusal("currentPassword", "Too many wrong current passwords: try again in 15 minutes."));
+        }
         return Mono.fromRunnable(() -> requireAcceptable(currentPassword, newPassword, confirmation))
                 .then(replacePassword(admin, currentPassword, newPassword))
                 .filter(updated -> updated == 1)
-                .switchIfEmpty(Mono.error(() -> new Refusal("currentPassword", "This is not your current password.")))
+                .switchIfEmpty(Mono.error(() -> {
+                    signInAttempts.failed(admin.getUsername(), PASSWORD_CHANGE);
+                    return new Refusal("currentPassword", "This is not your current password.");
+                }))
+                .doOnNext(updated -> signInAttempts.succeeded(admin.getUsername(), PASSWORD_CHANGE))
                 .doOnNext(updated -> log.info("Admin {} changed their password.", admin.adminId()))
                 .then();
     }

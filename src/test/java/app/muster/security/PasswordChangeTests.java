@@ -77,6 +77,27 @@ class PasswordChangeTests {
         assertThat(signsIn(orgAdmin.email(), NEW_PASSWORD)).isFalse();
     }
 
+    @Test
+    void fiveWrongCurrentPasswordsPauseChangesEvenWithTheRightOne() {
+        Account orgAdmin = newOrgAdmin();
+        for (int attempt = 0; attempt < SignInAttempts.ALLOWED_FAILURES; attempt++) {
+            assertThatThrownBy(() -> accounts.changeOwnPassword(
+                                    orgAdmin.principal(), "guess-" + suffix(), NEW_PASSWORD, NEW_PASSWORD)
+                            .block())
+                    .hasMessage("This is not your current password.");
+        }
+
+        assertThatThrownBy(() -> accounts.changeOwnPassword(
+                                orgAdmin.principal(), orgAdmin.password(), NEW_PASSWORD, NEW_PASSWORD)
+                        .block())
+                .isInstanceOfSatisfying(Refusal.class, refusal -> {
+                    assertThat(refusal.field()).isEqualTo("currentPassword");
+                    assertThat(refusal.getMessage()).startsWith("Too many wrong current passwords");
+                });
+        assertThat(signsIn(orgAdmin.email(), orgAdmin.password())).isTrue();
+        assertThat(signsIn(orgAdmin.email(), NEW_PASSWORD)).isFalse();
+    }
+
     /** CURRENT stands for the admin's current password. */
     @ParameterizedTest
     @CsvSource(
