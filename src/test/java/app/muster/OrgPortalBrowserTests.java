@@ -151,6 +151,29 @@ class OrgPortalBrowserTests extends BrowserTest {
                                 .map(List::getFirst))
                         .containsExactly(COURSE_TITLE));
 
+        // A second tab of the same browser views another client; this tab stays with its own.
+        ClientOrg other = tenants.demoClient("Orchard Veterinary Hospital");
+        Page second = page.context().newPage();
+        second.navigate(url("/msp/training/" + other.id()));
+        awaitVaadin(second);
+        second.locator("#view-as-client").click();
+        second.waitForURL(url -> url.endsWith("/org/training"));
+        awaitVaadin(second);
+        assertThat(second.locator("#org-name")).hasText(other.name());
+        page.locator("#org-create-enrollment").click();
+        page.waitForURL(url -> url.endsWith("/org/training/enrollment"));
+        awaitVaadin(page);
+        page.locator("vaadin-side-nav-item[path='org/training']").click();
+        page.waitForURL(url -> url.endsWith("/org/training"));
+        awaitVaadin(page);
+        assertThat(page.locator("#org-name")).hasText(CLIENT);
+        assertThat(page.locator("h1")).hasText(CLIENT + " training");
+        await().atMost(Duration.ofMillis((long) Chromium.TIMEOUT_MILLIS))
+                .untilAsserted(() -> assertThat(gridRows(batchGrid).stream()
+                                .filter(row -> !row.isEmpty())
+                                .map(List::getFirst))
+                        .containsExactly(COURSE_TITLE));
+
         page.locator("#back-to-msp").click();
         page.waitForURL(url -> url.endsWith("/msp/training/" + client.id()));
         awaitVaadin(page);

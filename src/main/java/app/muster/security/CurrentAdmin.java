@@ -2,6 +2,8 @@ package app.muster.security;
 
 import app.muster.base.NotFound;
 import app.muster.base.TenantScope;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.Optional;
@@ -45,23 +47,40 @@ public class CurrentAdmin {
         return viewingAs().map(orgId -> TenantScope.clientOrg(admin.mspId(), orgId));
     }
 
-    /** The client an MSP admin is viewing the org portal as, if any; never set for an org admin. */
+    /**
+     * The client an MSP admin is viewing the org portal as, if any; never set for an org admin. Each browser tab keeps
+     * the client it was viewing, so a banner and its page always name the same client; a tab opened later starts with
+     * the client chosen last.
+     */
     public Optional<UUID> viewingAs() {
+        UI ui = UI.getCurrent();
+        if (ui != null && ComponentUtil.getData(ui, ViewedClient.class) instanceof ViewedClient pinned) {
+            return Optional.of(pinned.orgId());
+        }
         VaadinSession session = VaadinSession.getCurrent();
-        return session == null ? Optional.empty() : Optional.ofNullable((UUID) session.getAttribute(VIEWING_AS));
+        Optional<UUID> chosenLast =
+                session == null ? Optional.empty() : Optional.ofNullable((UUID) session.getAttribute(VIEWING_AS));
+        if (ui != null) {
+            chosenLast.ifPresent(orgId -> ComponentUtil.setData(ui, ViewedClient.class, new ViewedClient(orgId)));
+        }
+        return chosenLast;
     }
 
-    /** Opens the org portal of one of the MSP's clients for an MSP admin. */
+    /** Opens the org portal of one of the MSP's clients for an MSP admin, in this tab. */
     public void viewAs(UUID orgId) {
         if (get().isOrgAdmin()) {
             throw new NotFound("Client org " + orgId);
         }
         VaadinSession.getCurrent().setAttribute(VIEWING_AS, orgId);
+        ComponentUtil.setData(UI.getCurrent(), ViewedClient.class, new ViewedClient(orgId));
     }
 
     public void stopViewingAs() {
         VaadinSession.getCurrent().setAttribute(VIEWING_AS, null);
+        ComponentUtil.setData(UI.getCurrent(), ViewedClient.class, null);
     }
+
+    private record ViewedClient(UUID orgId) {}
 
     /**
      * Keeps this browser session signed in as the admin after their own password change, which ends their other

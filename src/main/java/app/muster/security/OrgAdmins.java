@@ -57,6 +57,12 @@ public class OrgAdmins {
               AND removed_at IS NULL
             """;
 
+    private static final String USERNAME_OF = """
+            SELECT username
+            FROM portal_admin
+            WHERE id = :adminId
+            """;
+
     private static final String RESET_PASSWORD = """
             UPDATE portal_admin
             SET password_hash = :passwordHash
@@ -75,11 +81,13 @@ public class OrgAdmins {
     private final DatabaseClient db;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final SignInAttempts signInAttempts;
 
-    OrgAdmins(DatabaseClient db, PasswordEncoder passwordEncoder, Clock clock) {
+    OrgAdmins(DatabaseClient db, PasswordEncoder passwordEncoder, Clock clock, SignInAttempts signInAttempts) {
         this.db = db;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.signInAttempts = signInAttempts;
     }
 
     /** An org admin of one client, as listed on the client's page. */
@@ -186,8 +194,14 @@ public class OrgAdmins {
                 .bind("mspId", admin.mspId())
                 .fetch()
                 .rowsUpdated()
-                .flatMap(updated ->
-                        updated == 0 ? Mono.error(new NotFound("Org admin " + orgAdminId)) : Mono.just(password))
+                .flatMap(updated -> updated == 0
+                        ? Mono.error(new NotFound("Org admin " + orgAdminId))
+                        : db.sql(USERNAME_OF)
+                                .bind("adminId", orgAdminId)
+                                .map(row -> row.get("username", String.class))
+                                .one())
+                .doOnNext(signInAttempts::forgive)
+                .thenReturn(password)
                 .doOnNext(reset -> log.info(
                         "Admin {} gave org admin {} of client org {} a new password.",
                         admin.adminId(),

@@ -85,6 +85,12 @@ public class SignInAttempts {
         return details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
     }
 
+    /** Lifts every pause of one user name, from any address: their MSP gave them a new password. */
+    public void forgive(String username) {
+        String prefix = key(username, "");
+        failures.keySet().removeIf(key -> key.startsWith(prefix));
+    }
+
     private static String key(String username, String address) {
         return username.strip().toLowerCase(Locale.ROOT) + "|" + address;
     }

@@ -61,6 +61,9 @@ class OrgAdminsTests {
     LaunchService launchService;
 
     @Autowired
+    SignInAttempts signInAttempts;
+
+    @Autowired
     AuditLog auditLog;
 
     AdminPrincipal admin;
@@ -266,6 +269,20 @@ class OrgAdminsTests {
 
     private long batchesOf(ClientOrg client) {
         return tenants.count("SELECT COUNT(*) AS n FROM enrollment_batch WHERE org_id = :id", client.id());
+    }
+
+    @Test
+    void aNewPasswordLiftsAPauseOnSigningIn() {
+        String email = uniqueEmail("locked");
+        var added = orgAdmins.add(admin, acme.id(), email, "Locked Out").block();
+        for (int failure = 0; failure < SignInAttempts.ALLOWED_FAILURES; failure++) {
+            signInAttempts.failed(email, "203.0.113.9");
+        }
+        assertThat(signInAttempts.blocked(email, "203.0.113.9")).isTrue();
+
+        orgAdmins.resetPassword(admin, acme.id(), added.admin().id()).block();
+
+        assertThat(signInAttempts.blocked(email, "203.0.113.9")).isFalse();
     }
 
     @Test

@@ -216,7 +216,9 @@ abstract class EnrollmentWizard extends VerticalLayout implements BeforeLeaveObs
         var action = event.postpone();
         var dialog = new ConfirmDialog(
                 "Leave the wizard?",
-                "The clients and courses chosen so far are not launched and will be lost.",
+                orgPortal
+                        ? "The courses and users chosen so far are not launched and will be lost."
+                        : "The clients and courses chosen so far are not launched and will be lost.",
                 "Leave",
                 confirm -> action.proceed());
         dialog.setCancelable(true);

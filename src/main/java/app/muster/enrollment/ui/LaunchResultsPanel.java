@@ -63,6 +63,10 @@ class LaunchResultsPanel extends VerticalLayout {
         long failed = lines.values().stream()
                 .filter(line -> line.hasClassName("launch-result--failed"))
                 .count();
+        if (expected == 1) {
+            progress.setText(lines.isEmpty() ? "Launching…" : failed > 0 ? "Not launched" : "Launched");
+            return;
+        }
         progress.setText(
                 lines.size() + " of " + expected + " clients done" + (failed > 0 ? ", " + failed + " failed" : ""));
     }

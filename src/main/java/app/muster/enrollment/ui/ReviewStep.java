@@ -134,7 +134,11 @@ class ReviewStep extends VerticalLayout implements WizardStep {
                         + state.individualUsers.stream()
                                 .map(TargetingStep::userLabel)
                                 .collect(Collectors.joining(", "));
-            case ALL_USERS -> TargetMode.ALL_USERS.label() + " (each client's active users when a course enrolls)";
+            case ALL_USERS ->
+                TargetMode.ALL_USERS.label()
+                        + (state.clientGiven
+                                ? " (the organization's active users when a course enrolls)"
+                                : " (each client's active users when a course enrolls)");
         };
     }
 

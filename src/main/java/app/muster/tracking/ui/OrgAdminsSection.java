@@ -1,6 +1,7 @@
 package app.muster.tracking.ui;
 
 import app.muster.audit.AuditLog;
+import app.muster.base.NotFound;
 import app.muster.base.Refusal;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.UiUpdates;
@@ -196,7 +197,7 @@ class OrgAdminsSection extends VerticalLayout {
                 .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(
                         password -> UiUpdates.apply(ui, () -> showPassword(orgAdmin, password)),
-                        error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)));
+                        error -> UiUpdates.apply(ui, () -> actionFailed(ui, orgAdmin, error)));
     }
 
     private void remove(UI ui, OrgAdmin orgAdmin) {
@@ -207,11 +208,21 @@ class OrgAdminsSection extends VerticalLayout {
                 .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(
                         null,
-                        error -> UiUpdates.apply(ui, () -> ErrorMessages.show(error)),
+                        error -> UiUpdates.apply(ui, () -> actionFailed(ui, orgAdmin, error)),
                         () -> UiUpdates.apply(ui, () -> {
                             Notification.show(orgAdmin.displayName() + " was removed.");
                             refresh(ui);
                         }));
+    }
+
+    /** Another tab or admin may have removed them meanwhile: say so in words and show the list as it is now. */
+    private void actionFailed(UI ui, OrgAdmin orgAdmin, Throwable error) {
+        if (error instanceof NotFound) {
+            Notification.show(orgAdmin.displayName() + " was already removed.");
+            refresh(ui);
+            return;
+        }
+        ErrorMessages.show(error);
     }
 
     private void refused(Throwable error) {

@@ -43,6 +43,8 @@ public class OrgTrainingView extends VerticalLayout implements BeforeEnterObserv
     final SummaryCard failedCard = new SummaryCard("Failed", "card-failed");
     final Paragraph learnerProgress = new Paragraph();
     final BatchGrid batchGrid;
+    final Button createButton = new Button("Create Enrollment", VaadinIcon.PLUS.create());
+    final Paragraph notSetUp = new Paragraph();
     private final Optional<TenantScope> scope;
 
     OrgTrainingView(TrainingOverview overview, TrainingEvents events, CurrentAdmin currentAdmin) {
@@ -50,7 +52,9 @@ public class OrgTrainingView extends VerticalLayout implements BeforeEnterObserv
         batchGrid = new BatchGrid(
                 batchId -> getUI().ifPresent(ui -> ui.navigate("org/training/" + batchId)),
                 "No batches yet. Create an enrollment to start your organization's training.");
-        var createButton = new Button("Create Enrollment", VaadinIcon.PLUS.create());
+        notSetUp.setId("not-set-up");
+        notSetUp.addClassName("blocker-message");
+        notSetUp.setVisible(false);
         createButton.setId("org-create-enrollment");
         createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         createButton.addClickListener(
@@ -64,7 +68,7 @@ public class OrgTrainingView extends VerticalLayout implements BeforeEnterObserv
         cards.addClassName("summary-cards");
         learnerProgress.addClassName("learner-progress");
         addClassName("page");
-        add(top, cards, learnerProgress, batchGrid);
+        add(top, notSetUp, cards, learnerProgress, batchGrid);
         scope.ifPresent(reach -> LiveData.follow(
                 this,
                 () -> events.changes(reach),
@@ -85,6 +89,15 @@ public class OrgTrainingView extends VerticalLayout implements BeforeEnterObserv
     private void show(OrgPage page) {
         var training = page.training();
         heading.setText(training.client().name() + " training");
+        boolean ready = training.client().ready();
+        createButton.setVisible(ready);
+        notSetUp.setVisible(!ready);
+        notSetUp.setText(
+                ready
+                        ? ""
+                        : training.client().name()
+                                + " is not set up for training yet, so enrollments cannot be launched. "
+                                + "Your MSP finishes setting up its training access; ask them when it will be ready.");
         batchGrid.show(training.batches(), training.client().timeZone());
         showTotals(page.dashboard().totals());
     }
