@@ -28,6 +28,13 @@ class AdminSessionCheck extends OncePerRequestFilter {
         this.securityContexts = securityContexts;
     }
 
+    /** Scripts, styles and images of a page carry no change and show no data: they are not checked one by one. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/VAADIN/") || path.startsWith("/styles/") || path.startsWith("/icons/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
