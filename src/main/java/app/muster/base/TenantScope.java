@@ -1,6 +1,7 @@
 package app.muster.base;
 
 import java.util.UUID;
+import reactor.core.publisher.Mono;
 
 /**
  * What a signed-in admin may reach: every client org of one MSP, or, for an org admin, one client org of it. Every
@@ -35,10 +36,11 @@ public record TenantScope(UUID mspId, UUID clientOrgId) {
         return clientOrgId == null || clientOrgId.equals(orgId);
     }
 
-    /** The same check, refusing as if the org did not exist: another org's ids are never confirmed. */
-    public void requireReach(UUID orgId, String what) {
-        if (!reaches(orgId)) {
-            throw new NotFound(what);
-        }
+    /**
+     * Completes empty when the client org is within reach, and otherwise fails as if it did not exist: another org's
+     * ids are never confirmed. Chain the query after it.
+     */
+    public Mono<Void> within(UUID orgId) {
+        return reaches(orgId) ? Mono.empty() : Mono.error(new NotFound("Client org " + orgId));
     }
 }

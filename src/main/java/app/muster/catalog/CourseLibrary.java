@@ -82,14 +82,12 @@ public class CourseLibrary {
     }
 
     public Mono<Set<String>> coursesWithAccess(TenantScope scope, UUID orgId) {
-        if (!scope.reaches(orgId)) {
-            return Mono.error(new NotFound("Client org " + orgId));
-        }
-        return db.sql(COURSES_WITH_ACCESS)
-                .bind("mspId", scope.mspId())
-                .bind("orgId", orgId)
-                .map(row -> row.get("course_id", String.class))
-                .all()
+        return scope.within(orgId)
+                .thenMany(db.sql(COURSES_WITH_ACCESS)
+                        .bind("mspId", scope.mspId())
+                        .bind("orgId", orgId)
+                        .map(row -> row.get("course_id", String.class))
+                        .all())
                 .collect(Collectors.toUnmodifiableSet());
     }
 

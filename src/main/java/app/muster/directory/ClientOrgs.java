@@ -83,50 +83,44 @@ public class ClientOrgs {
     }
 
     public Mono<ClientOrg> find(TenantScope scope, UUID orgId) {
-        if (!scope.reaches(orgId)) {
-            return Mono.error(new NotFound("Client org " + orgId));
-        }
-        return db.sql(FIND_IN_MSP)
-                .bind("mspId", scope.mspId())
-                .bind("orgId", orgId)
-                .map(ClientOrgs::toClientOrg)
-                .one()
+        return scope.within(orgId)
+                .then(db.sql(FIND_IN_MSP)
+                        .bind("mspId", scope.mspId())
+                        .bind("orgId", orgId)
+                        .map(ClientOrgs::toClientOrg)
+                        .one())
                 .switchIfEmpty(Mono.error(() -> new NotFound("Client org " + orgId)));
     }
 
     public Flux<UserGroup> groups(TenantScope scope, UUID orgId) {
-        if (!scope.reaches(orgId)) {
-            return Flux.error(new NotFound("Client org " + orgId));
-        }
-        return db.sql(GROUPS_OF_ORG)
-                .bind("mspId", scope.mspId())
-                .bind("orgId", orgId)
-                .map(row -> new UserGroup(
-                        row.get("id", UUID.class),
-                        row.get("org_id", UUID.class),
-                        row.get("name", String.class),
-                        Rows.count(row, "member_count"),
-                        Rows.count(row, "active_members")))
-                .all();
+        return scope.within(orgId)
+                .thenMany(db.sql(GROUPS_OF_ORG)
+                        .bind("mspId", scope.mspId())
+                        .bind("orgId", orgId)
+                        .map(row -> new UserGroup(
+                                row.get("id", UUID.class),
+                                row.get("org_id", UUID.class),
+                                row.get("name", String.class),
+                                Rows.count(row, "member_count"),
+                                Rows.count(row, "active_members")))
+                        .all());
     }
 
     /** The users of a client org within reach, suspended ones included, by last name. */
     public Flux<OrgUser> users(TenantScope scope, UUID orgId) {
-        if (!scope.reaches(orgId)) {
-            return Flux.error(new NotFound("Client org " + orgId));
-        }
-        return db.sql(USERS_OF_ORG)
-                .bind("mspId", scope.mspId())
-                .bind("orgId", orgId)
-                .map(row -> new OrgUser(
-                        row.get("id", UUID.class),
-                        row.get("org_id", UUID.class),
-                        row.get("email", String.class),
-                        row.get("first_name", String.class),
-                        row.get("last_name", String.class),
-                        row.get("department", String.class),
-                        "ACTIVE".equals(row.get("status", String.class))))
-                .all();
+        return scope.within(orgId)
+                .thenMany(db.sql(USERS_OF_ORG)
+                        .bind("mspId", scope.mspId())
+                        .bind("orgId", orgId)
+                        .map(row -> new OrgUser(
+                                row.get("id", UUID.class),
+                                row.get("org_id", UUID.class),
+                                row.get("email", String.class),
+                                row.get("first_name", String.class),
+                                row.get("last_name", String.class),
+                                row.get("department", String.class),
+                                "ACTIVE".equals(row.get("status", String.class))))
+                        .all());
     }
 
     public Mono<ClientOrg> create(UUID mspId, String name, ZoneId timeZone, TrainingState state) {

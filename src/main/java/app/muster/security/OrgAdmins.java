@@ -98,18 +98,17 @@ public class OrgAdmins {
 
     /** The client's org admins by name; another MSP's client has none, and another org is not reached. */
     public Mono<List<OrgAdmin>> list(AdminPrincipal admin, UUID orgId) {
-        if (!admin.scope().reaches(orgId)) {
-            return Mono.error(new NotFound("Client org " + orgId));
-        }
-        return db.sql(LIST)
-                .bind("orgId", orgId)
-                .bind("mspId", admin.mspId())
-                .map(row -> new OrgAdmin(
-                        row.get("id", UUID.class),
-                        row.get("username", String.class),
-                        row.get("display_name", String.class)))
-                .all()
-                .collectList();
+        return admin.scope()
+                .within(orgId)
+                .then(db.sql(LIST)
+                        .bind("orgId", orgId)
+                        .bind("mspId", admin.mspId())
+                        .map(row -> new OrgAdmin(
+                                row.get("id", UUID.class),
+                                row.get("username", String.class),
+                                row.get("display_name", String.class)))
+                        .all()
+                        .collectList());
     }
 
     /** Adds an org admin to a client of the MSP admin's own MSP; org admins cannot add admins. */

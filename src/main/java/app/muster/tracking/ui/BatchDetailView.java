@@ -1,6 +1,5 @@
 package app.muster.tracking.ui;
 
-import app.muster.base.NotFound;
 import app.muster.base.TenantScope;
 import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.LiveData;
@@ -232,11 +231,6 @@ public class BatchDetailView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void failed(Throwable error) {
-        if (error instanceof NotFound) {
-            removeAll();
-            add(new NotFoundMessage("This batch"));
-            return;
-        }
-        ErrorMessages.show(error);
+        NotFoundMessage.showIn(this, "This batch", error);
     }
 }

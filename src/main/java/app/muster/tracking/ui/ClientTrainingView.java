@@ -1,9 +1,7 @@
 package app.muster.tracking.ui;
 
 import app.muster.audit.AuditLog;
-import app.muster.base.NotFound;
 import app.muster.base.TenantScope;
-import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.LiveData;
 import app.muster.base.ui.NotFoundMessage;
 import app.muster.base.ui.RouteIds;
@@ -101,11 +99,6 @@ public class ClientTrainingView extends VerticalLayout implements BeforeEnterObs
     }
 
     private void failed(Throwable error) {
-        if (error instanceof NotFound) {
-            removeAll();
-            add(new NotFoundMessage("This client"));
-            return;
-        }
-        ErrorMessages.show(error);
+        NotFoundMessage.showIn(this, "This client", error);
     }
 }

@@ -1,8 +1,6 @@
 package app.muster.tracking.ui;
 
-import app.muster.base.NotFound;
 import app.muster.base.TenantScope;
-import app.muster.base.ui.ErrorMessages;
 import app.muster.base.ui.LiveData;
 import app.muster.base.ui.NotFoundMessage;
 import app.muster.base.ui.SummaryCard;
@@ -112,11 +110,6 @@ public class OrgTrainingView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void failed(Throwable error) {
-        if (error instanceof NotFound) {
-            removeAll();
-            add(new NotFoundMessage("This client"));
-            return;
-        }
-        ErrorMessages.show(error);
+        NotFoundMessage.showIn(this, "This client", error);
     }
 }
